@@ -1,0 +1,54 @@
+"""Entry point: `cxphilo` and `python -m cxphilo`; the one place errors become exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns (and exits with) the exit code."""
+    from .errors import CxphiloError, ExitCode
+
+    debug = bool(os.environ.get("CXPHILO_DEBUG")) or "--debug" in (argv or sys.argv[1:])
+    try:
+        from .cli import app
+
+        app(args=argv, prog_name="cxphilo")
+    except SystemExit as exc:  # click exits this way, with its own code
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+        return _exit(code)
+    except CxphiloError as exc:
+        from . import output
+
+        for line in exc.lines():
+            output.err(line)
+        return _exit(int(exc.exit_code))
+    except KeyboardInterrupt:
+        from . import output
+
+        output.err("interrupted")
+        return _exit(int(ExitCode.INTERRUPTED))
+    except BrokenPipeError:
+        # `cxphilo metrics | head`: the reader went away; not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return _exit(0)
+    except Exception as exc:
+        if debug:
+            raise
+        from . import output
+
+        output.err(f"internal error: {type(exc).__name__}: {exc}")
+        output.err("hint: run again with --debug for the full traceback, and please report it")
+        return _exit(int(ExitCode.USAGE))
+    return _exit(0)
+
+
+def _exit(code: int) -> int:
+    sys.stdout.flush()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,223 @@
+"""The command layer: each command reads its options, calls the core once, shows the result.
+
+Heavy modules (questionary, jinja2, rich) are imported inside the commands
+that need them, so that `cxphilo --version`, `status`, `schema` and `check`
+start fast. Errors are raised as `CxphiloError`s and turned into messages and
+exit codes in one place, `cxphilo.__main__.main`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from . import __version__
+from .errors import Interrupted, NoTerminalError, UsageError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+app = typer.Typer(
+    name="cxphilo",
+    help="Write, check and publish your team's customer service philosophy.\n\n"
+    "Start with: cxphilo workshop",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+PathArg = Annotated[
+    Path,
+    typer.Argument(
+        help="The philosophy file.", show_default=True, dir_okay=False, resolve_path=False
+    ),
+]
+DEFAULT_FILE = Path("philosophy.yaml")
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"cxphilo {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show a full traceback when something breaks.")
+    ] = False,
+) -> None:
+    """Write, check and publish your team's customer service philosophy."""
+    if debug:
+        import os
+
+        os.environ["CXPHILO_DEBUG"] = "1"
+
+
+def interruptible(func: F) -> F:
+    """Ctrl-C inside a command becomes `Interrupted` (exit 130), handled in main."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except KeyboardInterrupt:
+            raise Interrupted() from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+# --- init ----------------------------------------------------------------------------------
+
+
+@app.command()
+@interruptible
+def init(
+    path: PathArg = DEFAULT_FILE,
+    company: Annotated[str | None, typer.Option(help="The company's name.")] = None,
+    mission: Annotated[str | None, typer.Option(help="The company's mission.")] = None,
+    language: Annotated[
+        str | None, typer.Option(help="Language: en, da, sv, nb, tr or zh.")
+    ] = None,
+) -> None:
+    """Start a new philosophy file; asks for what is missing when run in a terminal.
+
+    Example: cxphilo init --company "Acme Bikes" --language en
+    """
+    from . import output
+    from .documents import new_document
+    from .store import Store, write_schema_beside
+
+    if path.exists():
+        from .errors import FileExists
+
+        raise FileExists(
+            f"{path} already exists; not overwriting it",
+            hint=f"see where it stands with: cxphilo status {path}",
+        )
+    if company is None or (mission is None and language is None):
+        company, mission, language = _ask_identity(company, mission, language)
+    doc = new_document(company, mission, language)
+    Store.create(path, doc)
+    schema_file = write_schema_beside(path)
+    output.out(f"Created {path} for {doc.company.name}.")
+    if schema_file:
+        output.out(f"Wrote {schema_file} so that editors validate the file.")
+    output.out(f"Next: cxphilo workshop {path}   (or: cxphilo status {path})")
+
+
+def _ask_identity(
+    company: str | None, mission: str | None, language: str | None
+) -> tuple[str, str | None, str | None]:
+    from . import prompts
+
+    if not prompts.interactive():
+        if company is None:
+            raise NoTerminalError(
+                "no company name given and no terminal to ask for one",
+                hint='pass it: cxphilo init --company "Acme Bikes"',
+            )
+        return company, mission, language
+    if company is None:
+        company = prompts.text("Company name", validate=prompts.required)
+    if mission is None:
+        mission = prompts.text("The company's mission, in one sentence (Enter to skip)") or None
+    if language is None:
+        language = prompts.select_language()
+    return company, mission, language
+
+
+# --- status --------------------------------------------------------------------------------
+
+
+@app.command()
+def status(
+    path: PathArg = DEFAULT_FILE,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+) -> None:
+    """Show the seven steps, each done, partly done or not started, and what is next.
+
+    Example: cxphilo status philosophy.yaml --format json
+    """
+    from . import views
+    from .steps import status as step_status
+    from .store import load
+
+    loaded = load(path)
+    result = step_status(loaded.doc)
+    if format is Format.json:
+        views.status_json(path, loaded.doc, result)
+    else:
+        views.status_text(path, loaded.doc, result)
+
+
+# --- schema --------------------------------------------------------------------------------
+
+
+@app.command()
+def schema(
+    output_file: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file.")
+    ] = None,
+) -> None:
+    """Print the JSON Schema of the philosophy file (for editors and other tools).
+
+    Example: cxphilo schema -o cxphilo.schema.json
+    """
+    import json
+
+    from . import output
+    from .model import json_schema
+
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False)
+    if output_file is None:
+        output.out(text)
+    else:
+        from .store import atomic_write
+
+        atomic_write(output_file, text + "\n")
+        output.err(f"Wrote {output_file}")
+
+
+# --- metrics -------------------------------------------------------------------------------
+
+
+@app.command()
+def metrics(
+    metric_id: Annotated[
+        str | None, typer.Argument(metavar="[ID]", help="Show one metric, e.g. NPS.")
+    ] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+) -> None:
+    """List the metric catalogue, or show one metric with its formula.
+
+    Example: cxphilo metrics NPS
+    """
+    from . import catalogue, views
+
+    if metric_id is None:
+        views.metric_list(catalogue.CATALOGUE, format.value)
+        return
+    metric = catalogue.find(metric_id)
+    if metric is None:
+        import difflib
+
+        close = difflib.get_close_matches(metric_id.upper(), list(catalogue.BY_ID), n=3)
+        hint = f"did you mean {', '.join(close)}?" if close else "list them with: cxphilo metrics"
+        raise UsageError(f"no metric '{metric_id}' in the catalogue", hint=hint)
+    views.metric_detail(metric, format.value)
