@@ -184,16 +184,25 @@ class Merge(Part):
     merged: list[Text] = Field(min_length=1)
 
 
+class Ballot(Part):
+    """The options one participant voted for in a round."""
+
+    by: Text
+    options: list[Text] = Field(default_factory=list)
+
+
 class Round(Part):
     """One round of dot voting."""
 
-    options: list[Text]
+    options: list[Text] = Field(default_factory=list)
     votes_per_person: int = Field(ge=1)
-    votes: dict[str, list[str]] = Field(
-        default_factory=dict, description="Per participant, the options they voted for."
+    votes: list[Ballot] = Field(
+        default_factory=list, description="Per participant, the options they voted for."
     )
     kept: list[str] = Field(default_factory=list, description="Options that went through.")
-    revote: bool = Field(default=False, description="A re-vote among options tied at the cut.")
+    revote: bool | None = Field(
+        default=None, description="true for a re-vote among options tied at the cut line."
+    )
 
 
 class Brainstorm(Part):
@@ -270,7 +279,7 @@ class Vision(Part):
 class Measurement(Part):
     """A value of a metric; `date` says when it was (or is to be) measured."""
 
-    value: float
+    value: int | float = Field(allow_inf_nan=False)
     date: dt.date | None = None
 
 
