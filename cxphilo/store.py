@@ -60,7 +60,20 @@ def load(path: Path | str) -> Loaded:
     """
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        # Read one byte past the limit: a huge file is refused without reading it whole.
+        with path.open("rb") as handle:
+            raw = handle.read(yamlio.MAX_BYTES + 1)
+            if len(raw) > yamlio.MAX_BYTES:
+                size = os.fstat(handle.fileno()).st_size
+                raise DocumentError(
+                    [
+                        Problem(
+                            str(path),
+                            f"file is {size:,} bytes; a philosophy file is at most "
+                            f"{yamlio.MAX_BYTES:,}",
+                        )
+                    ]
+                )
     except FileNotFoundError:
         raise FileNotFound(
             f"{path}: no such file", hint="create one with: cxphilo init " + str(path)
@@ -186,7 +199,7 @@ def _dotted(loc: tuple[str | int, ...]) -> str:
 
 
 def _friendly(error: Any) -> str:
-    message: str = error["msg"]
+    message: str = error["msg"].removeprefix("Value error, ")
     kind = error["type"]
     value = error.get("input")
     if kind in {"string_type", "date_type"} and isinstance(value, (int, float, bool)):

@@ -138,7 +138,7 @@ def parse(text: str, path: str) -> Parsed:
         try:
             node = loader.get_single_node()
         except yaml.MarkedYAMLError as exc:
-            raise YamlProblems([_marked_problem(path, exc)]) from None
+            raise YamlProblems([_marked_problem(path, exc, text)]) from None
         except yaml.YAMLError as exc:
             raise YamlProblems([Problem(path, f"YAML error: {exc}")]) from None
         except RecursionError:
@@ -150,7 +150,7 @@ def parse(text: str, path: str) -> Parsed:
         try:
             data = loader.construct_document(node)
         except yaml.MarkedYAMLError as exc:
-            raise YamlProblems([_marked_problem(path, exc)]) from None
+            raise YamlProblems([_marked_problem(path, exc, text)]) from None
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
             raise YamlProblems([Problem(path, f"YAML error: {exc}")]) from None
     finally:
@@ -159,17 +159,26 @@ def parse(text: str, path: str) -> Parsed:
     return Parsed(data, positions, comments)
 
 
-def _marked_problem(path: str, exc: yaml.MarkedYAMLError) -> Problem:
+def _marked_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     what = exc.problem or exc.context or "YAML error"
     if exc.context and exc.problem:
         what = f"{exc.problem} ({exc.context})"
     if "could not determine a constructor for the tag" in what or "python/" in what:
-        tag = what.split("tag", 1)[-1].strip(" '\"")
+        tag = what.split("tag", 1)[-1].strip(" '\"").replace("tag:yaml.org,2002:", "!!")
         what = f"tag {tag} is not allowed: only plain YAML (text, numbers, lists, mappings)"
+    elif "cannot start any token" in what and mark is not None and _char_at(text, mark) == "\t":
+        what = "a tab cannot indent YAML; use spaces"
     if mark is None:
         return Problem(path, f"YAML syntax: {what}")
     return Problem(path, f"YAML syntax: {what}", mark.line + 1, mark.column + 1)
+
+
+def _char_at(text: str, mark: yaml.Mark) -> str:
+    lines = text.split("\n")
+    if mark.line >= len(lines) or mark.column >= len(lines[mark.line]):
+        return ""
+    return lines[mark.line][mark.column]
 
 
 def _check_tree(root: yaml.Node, path: str, positions: Positions) -> None:
@@ -334,14 +343,32 @@ def iter_paths(positions: Positions) -> Iterator[PathKey]:
 # --- dumping --------------------------------------------------------------------------------
 
 
+# Line breaks other than \n that YAML folds or normalises when read back.
+_ODD_BREAKS = re.compile("[\r\x85\u2028\u2029]")
+
+
 class _Dumper(yaml.SafeDumper):
     """Block style, indented lists, text blocks for multi-line strings."""
 
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         super().increase_indent(flow, False)
 
+    def write_double_quoted(self, text: str, split: bool = True) -> None:
+        # PyYAML writes U+2028/U+2029 raw when allow_unicode is on, and a reader
+        # turns them into line breaks; escaping this one scalar keeps them.
+        if _ODD_BREAKS.search(text):
+            saved, self.allow_unicode = self.allow_unicode, False
+            try:
+                super().write_double_quoted(text, split)
+            finally:
+                self.allow_unicode = saved
+        else:
+            super().write_double_quoted(text, split)
+
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if _ODD_BREAKS.search(value):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
     if "\n" in value.strip("\n") and not re.search(r"[ \t]\n|[ \t]$", value):
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
     return dumper.represent_scalar("tag:yaml.org,2002:str", value)
