@@ -59,12 +59,10 @@ SAMPLES = st.sampled_from(
 text = st.one_of(SAMPLES, st.text(_ALPHABET, min_size=1, max_size=40))
 maybe_text = st.none() | text
 dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31))
-numbers = st.integers(-10**6, 10**6) | st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False)
+numbers = st.integers(-(10**6), 10**6) | st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False)
 hours = st.one_of(
     st.just("24h"),
-    st.builds(
-        lambda a, b: f"{a:02d}:00-{b:02d}:30", st.integers(0, 11), st.integers(12, 23)
-    ),
+    st.builds(lambda a, b: f"{a:02d}:00-{b:02d}:30", st.integers(0, 11), st.integers(12, 23)),
 )
 
 
@@ -125,7 +123,9 @@ brainstorms = st.builds(
             Round,
             options=st.lists(text, max_size=3),
             votes_per_person=st.integers(1, 5),
-            votes=st.lists(st.builds(Ballot, by=text, options=st.lists(text, max_size=2)), max_size=2),
+            votes=st.lists(
+                st.builds(Ballot, by=text, options=st.lists(text, max_size=2)), max_size=2
+            ),
             revote=st.none() | st.booleans(),
         ),
         max_size=2,
@@ -141,9 +141,7 @@ metric_entries = st.builds(
 
 documents = st.builds(
     Philosophy,
-    company=st.builds(
-        Company, name=text, mission=maybe_text, language=st.sampled_from(LANGUAGES)
-    ),
+    company=st.builds(Company, name=text, mission=maybe_text, language=st.sampled_from(LANGUAGES)),
     assessment=st.none() | assessments,
     model=st.none()
     | st.builds(
@@ -156,7 +154,11 @@ documents = st.builds(
     vision=st.none() | visions,
     metrics=st.lists(metric_entries, max_size=2),
     governance=st.none()
-    | st.builds(Governance, cadence=st.none() | st.sampled_from(["monthly", "yearly"]),
-                next_review=st.none() | dates, conflicts=maybe_text),
+    | st.builds(
+        Governance,
+        cadence=st.none() | st.sampled_from(["monthly", "yearly"]),
+        next_review=st.none() | dates,
+        conflicts=maybe_text,
+    ),
     notes=maybe_text,
 )

@@ -56,8 +56,20 @@ def test_output_is_readable_utf8_with_a_final_newline(doc: Philosophy) -> None:
 def test_fields_come_in_the_order_of_the_steps() -> None:
     text = (EXAMPLES / "northwind-bikes.yaml").read_text(encoding="utf-8")
     order = [
-        "schema:", "company:", "assessment:", "model:", "brainstorm:", "values:", "vision:",
-        "metrics:", "brand:", "sharing:", "hiring:", "teams:", "listening:", "governance:",
+        "schema:",
+        "company:",
+        "assessment:",
+        "model:",
+        "brainstorm:",
+        "values:",
+        "vision:",
+        "metrics:",
+        "brand:",
+        "sharing:",
+        "hiring:",
+        "teams:",
+        "listening:",
+        "governance:",
         "recovery:",
     ]
     positions = [text.index("\n" + key) for key in order]
@@ -73,7 +85,13 @@ def test_examples_are_stored_exactly_as_cxphilo_writes_them() -> None:
 
 def test_unicode_from_the_seed_languages_is_written_unescaped(tmp_path: Path) -> None:
     doc = Philosophy.model_validate(
-        {"company": {"name": "Çiçek Kitabevi", "mission": "让阅读更容易。Ærlig og åben.", "language": "tr"}}
+        {
+            "company": {
+                "name": "Çiçek Kitabevi",
+                "mission": "让阅读更容易。Ærlig og åben.",
+                "language": "tr",
+            }
+        }
     )
     path = tmp_path / "p.yaml"
     Store.create(path, doc)

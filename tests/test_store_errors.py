@@ -16,7 +16,11 @@ EXPECTED: dict[str, tuple[int, int, str]] = {
     "unclosed-quote.yaml": (4, 1, "YAML syntax: found unexpected end of stream"),
     "bad-indent.yaml": (3, 12, "YAML syntax: mapping values are not allowed"),
     "tab-indent.yaml": (2, 1, "a tab cannot indent YAML; use spaces"),
-    "wrong-type-int.yaml": (5, 16, "assessment.capacity.team_size: Input should be a valid integer"),
+    "wrong-type-int.yaml": (
+        5,
+        16,
+        "assessment.capacity.team_size: Input should be a valid integer",
+    ),
     "wrong-type-list.yaml": (3, 9, "values: Input should be a valid list (got text)"),
     "unknown-key.yaml": (3, 3, "unknown key 'misison' (did you mean 'mission'?)"),
     "unknown-top-key.yaml": (3, 1, "unknown key 'vison' (did you mean 'vision'?)"),
@@ -74,7 +78,9 @@ def test_a_huge_file_is_refused_before_parsing(tmp_path: Path) -> None:
     doc.write_bytes(b"company:\n  name: Acme\nnotes: " + b"x" * (2 * 1024 * 1024) + b"\n")
     result = run_cli("status", doc)
     assert result.returncode == 2
-    assert result.stderr == f"{doc}: file is 2,097,182 bytes; a philosophy file is at most 1,048,576\n"
+    assert (
+        result.stderr == f"{doc}: file is 2,097,182 bytes; a philosophy file is at most 1,048,576\n"
+    )
     assert "Traceback" not in result.stderr
 
 
@@ -97,7 +103,8 @@ def test_control_characters_are_refused(tmp_path: Path) -> None:
 def test_several_schema_problems_are_all_reported_in_file_order(tmp_path: Path) -> None:
     doc = tmp_path / "p.yaml"
     doc.write_text(
-        "company:\n  name: Acme\n  language: xx\nmodel:\n  choise: issue-centric\n", encoding="utf-8"
+        "company:\n  name: Acme\n  language: xx\nmodel:\n  choise: issue-centric\n",
+        encoding="utf-8",
     )
     result = run_cli("status", doc)
     assert result.returncode == 2
@@ -111,7 +118,10 @@ def test_several_schema_problems_are_all_reported_in_file_order(tmp_path: Path) 
 def test_a_missing_file_says_how_to_create_one(in_tmp: Path) -> None:
     result = run_cli("status", "nope.yaml", cwd=in_tmp)
     assert result.returncode == 2
-    assert result.stderr == "error: nope.yaml: no such file\nhint: create one with: cxphilo init nope.yaml\n"
+    assert (
+        result.stderr
+        == "error: nope.yaml: no such file\nhint: create one with: cxphilo init nope.yaml\n"
+    )
 
 
 def test_a_folder_is_not_a_philosophy(tmp_path: Path) -> None:

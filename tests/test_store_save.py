@@ -28,7 +28,9 @@ def _leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
 
 
-def test_a_failed_rename_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_rename_leaves_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "philosophy.yaml"
     store = Store.create(path, _doc())
     before = path.read_bytes()
@@ -44,7 +46,9 @@ def test_a_failed_rename_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest
     assert _leftovers(tmp_path) == []
 
 
-def test_ctrl_c_during_a_save_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ctrl_c_during_a_save_leaves_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "philosophy.yaml"
     store = Store.create(path, _doc())
     before = path.read_bytes()
@@ -214,7 +218,8 @@ def test_a_comment_whose_key_is_gone_is_kept_at_the_end_and_reported(tmp_path: P
 def test_a_hash_inside_text_is_not_a_comment(tmp_path: Path) -> None:
     path = tmp_path / "philosophy.yaml"
     path.write_text(
-        'company:\n  name: "Acme #1"\n  mission: |\n    We are # one\n    in town.\n', encoding="utf-8"
+        'company:\n  name: "Acme #1"\n  mission: |\n    We are # one\n    in town.\n',
+        encoding="utf-8",
     )
     loaded = load(path)
     assert loaded.comments == []

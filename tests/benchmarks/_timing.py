@@ -1,0 +1,70 @@
+"""Whole-process timing for the benchmarks: wall time and peak memory of a command."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+
+
+@dataclass
+class Timing:
+    label: str
+    times: list[float]  # seconds
+    max_rss_kb: int
+
+    @property
+    def median_ms(self) -> float:
+        return statistics.median(self.times) * 1000
+
+    @property
+    def min_ms(self) -> float:
+        return min(self.times) * 1000
+
+
+def measure(label: str, argv: Sequence[str], runs: int = 15, cwd: Path | None = None) -> Timing:
+    """Run `argv` `runs` times (after one warm-up); wall time and peak RSS of each run."""
+    env = {**os.environ, "NO_COLOR": "1"}
+    times: list[float] = []
+    peak = 0
+    for attempt in range(runs + 1):
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            argv,
+            cwd=cwd,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL,
+        )
+        _, _, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        if attempt:  # the first run warms the file cache and the bytecode
+            times.append(elapsed)
+            peak = max(peak, usage.ru_maxrss)
+    return Timing(label, times, peak)
+
+
+def table(rows: Sequence[Timing], reference: Timing) -> str:
+    """The figures side by side, each also as a multiple of the reference."""
+    width = max(len(r.label) for r in rows) + 2
+    lines = [f"{'command':<{width}}{'median':>10}{'min':>10}{'x ref':>8}{'peak RSS':>12}"]
+    for row in rows:
+        lines.append(
+            f"{row.label:<{width}}{row.median_ms:>8.1f}ms{row.min_ms:>8.1f}ms"
+            f"{row.median_ms / reference.median_ms:>8.2f}{row.max_rss_kb / 1024:>9.1f} MiB"
+        )
+    return "\n".join(lines)
+
+
+def tool(name: str) -> str:
+    """A command installed beside this Python (the benchmark's virtual environment)."""
+    candidate = BIN / name
+    return str(candidate) if candidate.exists() else name
