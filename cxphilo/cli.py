@@ -221,3 +221,52 @@ def metrics(
         hint = f"did you mean {', '.join(close)}?" if close else "list them with: cxphilo metrics"
         raise UsageError(f"no metric '{metric_id}' in the catalogue", hint=hint)
     views.metric_detail(metric, format.value)
+
+
+# --- render --------------------------------------------------------------------------------
+
+
+class DocKind(str, Enum):
+    charter = "charter"
+    rubric = "rubric"
+    survey = "survey"
+
+
+class OutFormat(str, Enum):
+    md = "md"
+    html = "html"
+
+
+@app.command("render")
+def render_command(
+    path: PathArg = DEFAULT_FILE,
+    doc: Annotated[
+        DocKind, typer.Option("--doc", "-d", help="Which document to render.")
+    ] = DocKind.charter,
+    to: Annotated[
+        OutFormat | None,
+        typer.Option("--to", "-t", help="md or html [default: from -o's extension, else md]."),
+    ] = None,
+    output_file: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", dir_okay=False, help="Write to this file, not stdout."),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates", file_okay=False, help="Folder whose templates replace the built-in ones."
+        ),
+    ] = None,
+) -> None:
+    """Render the charter, the hiring rubric or the employee survey as Markdown or HTML.
+
+    Example: cxphilo render philosophy.yaml --doc charter -o charter.html
+    """
+    from . import output
+    from .render import render_file
+
+    result = render_file(path, doc.value, to.value if to else None, output_file, templates)
+    if result.written is None:
+        output.out(result.text.rstrip("\n"))
+    else:
+        output.err(f"Wrote {result.written}")
