@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 SCHEMA_VERSION: Literal[1] = 1
-SCHEMA_URL = "https://cxphilo.dev/schema/v1.json"
+SCHEMA_URL = "urn:cxphilo:philosophy:schema:1"
 
 Language = Literal["en", "da", "sv", "nb", "tr", "zh"]
 LANGUAGES: tuple[str, ...] = ("en", "da", "sv", "nb", "tr", "zh")

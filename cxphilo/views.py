@@ -92,8 +92,13 @@ def metric_detail(metric: Metric, fmt: str) -> None:
     if fmt == "json":
         output.print_json(metric_data(metric))
         return
+    from rich.table import Table
+
     console = output.console()
     console.print(f"[bold]{metric.id}[/] — {metric.name}")
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
     for label, value in (
         ("Measures", metric.measures),
         ("Formula", metric.formula),
@@ -101,4 +106,5 @@ def metric_detail(metric: Metric, fmt: str) -> None:
         ("Better", metric.better),
         ("Aspect", ASPECTS[metric.aspect]),
     ):
-        console.print(f"  [bold]{label + ':':<10}[/]{value}")
+        grid.add_row(f"  {label}", value)
+    console.print(grid)
