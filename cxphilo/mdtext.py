@@ -40,6 +40,6 @@ def inline(text: object) -> str:
     line = _ENTITY.sub(r"\\&", line)
     line = "\\" + line if line[0] in _BLOCK_START else _LIST_NUMBER.sub(r"\1\\\2", line)
     # A heading's closing `#`s are dropped ("## We are # 1 #"): keep the last one.
-    if line.endswith("#"):
+    if line.endswith("#") and not line.endswith("\\#"):
         line = line[:-1] + "\\#"
     return line
