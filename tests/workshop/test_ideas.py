@@ -1,0 +1,75 @@
+"""Importing brainstormed ideas from a text or CSV file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cxphilo.errors import UsageError
+from cxphilo.workshop.ideas import ImportedIdea, read_ideas
+
+
+def test_text_file_one_idea_per_line(tmp_path: Path) -> None:
+    path = tmp_path / "ideas.txt"
+    path.write_text(
+        "# from the sticky notes\nThey fixed it the first time\n\n- They were quick\n"
+        "2. They knew me\n• Honest\n",
+        encoding="utf-8",
+    )
+    assert read_ideas(path) == [
+        ImportedIdea("They fixed it the first time"),
+        ImportedIdea("They were quick"),
+        ImportedIdea("They knew me"),
+        ImportedIdea("Honest"),
+    ]
+
+
+@pytest.mark.parametrize("separator", [",", ";", "\t"])
+def test_csv_with_a_participant_column(tmp_path: Path, separator: str) -> None:
+    path = tmp_path / "ideas.csv"
+    rows = [
+        ["Participant", "Idea"],
+        ["Maya", "They told me the truth"],
+        ["", "Cheap"],
+        ["Jonas", "Fast"],
+    ]
+    path.write_text("\n".join(separator.join(r) for r in rows) + "\n", encoding="utf-8")
+    assert read_ideas(path) == [
+        ImportedIdea("They told me the truth", "Maya"),
+        ImportedIdea("Cheap"),
+        ImportedIdea("Fast", "Jonas"),
+    ]
+
+
+def test_csv_with_quotes_commas_and_a_bom(tmp_path: Path) -> None:
+    path = tmp_path / "ideas.csv"
+    path.write_bytes('\ufeffidea,by\n"Quick, and kind",Ana\n'.encode())
+    assert read_ideas(path) == [ImportedIdea("Quick, and kind", "Ana")]
+
+
+def test_csv_without_an_idea_column_says_where(tmp_path: Path) -> None:
+    path = tmp_path / "ideas.csv"
+    path.write_text("who,what\nAna,Quick\n", encoding="utf-8")
+    with pytest.raises(UsageError) as caught:
+        read_ideas(path)
+    assert caught.value.message == f"{path}:1:1: no idea column in the header (who, what)"
+    assert caught.value.hint == "name the columns, for example: participant,idea"
+
+
+def test_csv_row_without_an_idea_says_which_line(tmp_path: Path) -> None:
+    path = tmp_path / "ideas.csv"
+    path.write_text("participant,idea\nAna,Quick\nBen,\n", encoding="utf-8")
+    with pytest.raises(UsageError, match=r"ideas.csv:3:1: this row has no idea"):
+        read_ideas(path)
+
+
+def test_missing_and_binary_files(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="no such file"):
+        read_ideas(tmp_path / "nope.txt")
+    binary = tmp_path / "ideas.txt"
+    binary.write_bytes(b"\xff\xfe\x00bad")
+    with pytest.raises(UsageError, match="not UTF-8 text"):
+        read_ideas(binary)
+    with pytest.raises(UsageError, match="is a folder"):
+        read_ideas(tmp_path)
