@@ -1,0 +1,161 @@
+"""What the steps need from whoever answers: an abstract asker, and what they show.
+
+The steps never touch a terminal. They ask through an `Asker` (questionary in
+the terminal, a scripted list of answers in the tests) and show `Block`s on
+a `Screen` (rich in the terminal, a list in the tests).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol
+
+Validator = Callable[[str], "bool | str"]
+ListValidator = Callable[[list[Any]], "bool | str"]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One choice of a select or checkbox question."""
+
+    title: str
+    value: Any
+    description: str | None = None  # shown while the choice is highlighted
+    checked: bool = False  # preselected in a checkbox
+
+
+class Asker(Protocol):
+    """Asks one question and returns the answer; Ctrl-C raises KeyboardInterrupt."""
+
+    status: Callable[[], str] | None  # a live status line (the time box), when there is one
+
+    def text(
+        self,
+        message: str,
+        *,
+        default: str = "",
+        validate: Validator | None = None,
+        instruction: str | None = None,
+    ) -> str:
+        """Free text; the default is already typed in and can be edited."""
+        ...
+
+    def select(self, message: str, choices: Sequence[Choice], *, default: Any = None) -> Any:
+        """One of the choices' values."""
+        ...
+
+    def checkbox(
+        self,
+        message: str,
+        choices: Sequence[Choice],
+        *,
+        validate: ListValidator | None = None,
+        instruction: str | None = None,
+    ) -> list[Any]:
+        """Any number of the choices' values; `Choice.checked` ones start ticked."""
+        ...
+
+    def confirm(self, message: str, *, default: bool = True) -> bool:
+        """Yes or no."""
+        ...
+
+
+# --- what is shown ----------------------------------------------------------------------
+
+
+StepState = Literal["done", "partly", "not started", "current"]
+
+
+@dataclass(frozen=True)
+class Header:
+    """Where the team is: step n of 7, its name, what is done and what is left."""
+
+    number: int
+    total: int
+    name: str
+    title: str
+    steps: tuple[tuple[int, str, StepState], ...]  # number, name, state of every step
+    timebox: str | None = None
+
+
+@dataclass(frozen=True)
+class Guidance:
+    """What the step is for, the one question that matters, an example."""
+
+    purpose: str
+    question: str
+    example: str
+
+
+@dataclass(frozen=True)
+class Note:
+    """A short line: information, something done, or something to look at."""
+
+    text: str
+    kind: Literal["info", "done", "warning", "question"] = "info"
+
+
+@dataclass(frozen=True)
+class Table:
+    """Rows under a title; the first column is the row's name."""
+
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    caption: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    criterion: str | None
+    message: str
+    fix: str | None = None
+
+
+@dataclass(frozen=True)
+class Verdicts:
+    """The three vision criteria, each pass or fail, with what led to it."""
+
+    statement: str
+    criteria: tuple[tuple[str, str], ...]  # (criterion, "pass" | "fail" | "skip")
+    findings: tuple[Finding, ...] = ()
+    title: str = "The three criteria"
+
+
+Block = Header | Guidance | Note | Table | Verdicts
+
+
+class Screen(Protocol):
+    """Shows blocks to the room."""
+
+    def show(self, block: Block) -> None: ...
+
+
+@dataclass
+class RecordingScreen:
+    """A screen that keeps what it was shown (tests, and runs without a terminal)."""
+
+    blocks: list[Block] = field(default_factory=list)
+
+    def show(self, block: Block) -> None:
+        self.blocks.append(block)
+
+    def text(self) -> str:
+        """Everything shown, as plain text, for assertions."""
+        lines: list[str] = []
+        for block in self.blocks:
+            if isinstance(block, Header):
+                lines.append(f"step {block.number} of {block.total} · {block.name}")
+            elif isinstance(block, Guidance):
+                lines += [block.purpose, block.question, block.example]
+            elif isinstance(block, Note):
+                lines.append(block.text)
+            elif isinstance(block, Table):
+                lines.append(block.title)
+                lines += [" | ".join(row) for row in block.rows]
+            else:
+                lines.append(block.statement)
+                lines += [f"{c}: {v}" for c, v in block.criteria]
+                lines += [f.message for f in block.findings]
+        return "\n".join(lines)

@@ -1,0 +1,141 @@
+"""Step 5: action statements, metrics from the catalogue, baselines, targets, technology, brand."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from cxphilo import catalogue
+from cxphilo.workshop import actions
+from cxphilo.workshop.asker import Table
+from cxphilo.workshop.scripted import DEFAULT
+from tests.workshop.conftest import TODAY, MakeRun
+
+TWO_VALUES = {"company": {"name": "Acme"}, "values": [{"name": "Quality"}, {"name": "Deliver WOW"}]}
+
+SCRIPT = [
+    ("Action statement for Quality", "Excellence in everything"),
+    ("What now", "use"),  # the suggestion replaces the slogan
+    ("really measure Quality", DEFAULT),  # the suggested ones: FCR, CSAT
+    ("of your own", ""),
+    ("baseline", True),
+    ("FCR: today", "71"),
+    ("FCR: target", "85"),
+    ("FCR: by when", "2027-09-30"),
+    ("CSAT: today", "4,5"),
+    ("CSAT: target", ""),
+    ("Technology that reinforces Quality", DEFAULT),
+    ("Action statement for Deliver WOW", "I surprise one customer every day"),
+    ("really measure Deliver WOW", ["NPS"]),
+    ("of your own", "wow moments"),  # rejected: not an id
+    ("of your own", "WOW_MOMENTS"),
+    ("Full name", "Wow moments"),
+    ("What does it measure", "Surprises the team logged in a week"),
+    ("baseline", DEFAULT),  # no
+    ("Technology that reinforces Deliver WOW", "A small surprise budget"),
+    ("tone", "Warm and plain"),
+    ("voice", 'We say "we" and "you"'),
+    ("Visuals", ""),
+    ("every channel", "The same greeting on every channel"),
+]
+
+
+def test_actions_metrics_and_brand_land_in_the_file(make_run: MakeRun) -> None:
+    run = make_run(list(SCRIPT), TWO_VALUES)
+    actions.run(run.session)
+    assert run.asker.remaining == 0
+    doc = run.saved()
+    quality, wow = doc.values
+    assert quality.statement == "Get it right the first time."
+    assert quality.metrics == ["FCR", "CSAT"]
+    assert "Quality review of conversations" in quality.technology
+    assert wow.statement == "I surprise one customer every day"
+    assert wow.metrics == ["NPS", "WOW_MOMENTS"]
+    assert wow.technology == ["A small surprise budget"]
+    metrics = {m.id: m for m in doc.metrics}
+    fcr = metrics["FCR"]
+    assert fcr.baseline is not None and fcr.target is not None
+    assert (fcr.baseline.value, fcr.baseline.date) == (71, TODAY)
+    assert (fcr.target.value, fcr.target.date) == (85, dt.date(2027, 9, 30))
+    csat = metrics["CSAT"]
+    assert csat.baseline is not None and csat.baseline.value == 4.5 and csat.target is None
+    own = metrics["WOW_MOMENTS"]
+    assert (own.name, own.measures) == ("Wow moments", "Surprises the team logged in a week")
+    assert doc.brand is not None
+    assert (doc.brand.tone, doc.brand.voice, doc.brand.visuals, doc.brand.channels) == (
+        "Warm and plain",
+        'We say "we" and "you"',
+        None,
+        "The same greeting on every channel",
+    )
+    assert run.asker.rejected[0][0] == "A metric of your own for it?"
+
+
+def test_the_chosen_metrics_are_shown_with_their_definitions(make_run: MakeRun) -> None:
+    run = make_run(list(SCRIPT), TWO_VALUES)
+    actions.run(run.session)
+    tables = {b.title: b for b in run.screen.blocks if isinstance(b, Table)}
+    fcr = tables["How Quality is measured"].rows[0]
+    assert fcr[:2] == ("FCR", "First Contact Resolution")
+    assert "first contact" in fcr[2]
+    assert tables["How Deliver WOW is measured"].rows[1][:3] == (
+        "WOW_MOMENTS",
+        "Wow moments",
+        "Surprises the team logged in a week",
+    )
+
+
+def test_suggested_metrics_are_preselected_and_described(make_run: MakeRun) -> None:
+    run = make_run([("Action", ""), ("really measure", KeyboardInterrupt)], TWO_VALUES)
+    with pytest.raises(KeyboardInterrupt):
+        actions.run(run.session)
+    asked = run.asker.asked[-1]
+    assert asked.kind == "checkbox"
+    assert [c.value for c in asked.choices if c.checked] == ["FCR", "CSAT"]
+    assert [c.value for c in asked.choices[:2]] == ["FCR", "CSAT"]  # suggested first
+    assert len(asked.choices) == len(catalogue.CATALOGUE)  # the whole catalogue to pick from
+    fcr = asked.choices[0]
+    assert fcr.title.startswith("FCR") and "(suggested)" in fcr.title
+    assert fcr.description is not None and "Formula:" in fcr.description
+
+
+def test_ctrl_c_keeps_the_first_values_answers(make_run: MakeRun) -> None:
+    script = [*list(SCRIPT[:11]), ("Action statement for Deliver WOW", KeyboardInterrupt)]
+    run = make_run(script, TWO_VALUES)
+    with pytest.raises(KeyboardInterrupt):
+        actions.run(run.session)
+    doc = run.saved()
+    assert doc.values[0].statement == "Get it right the first time."
+    assert doc.values[0].metrics == ["FCR", "CSAT"]
+    assert doc.values[1].statement is None
+    assert doc.brand is None
+
+
+def test_keeping_a_weak_statement_is_the_teams_call(make_run: MakeRun) -> None:
+    run = make_run(
+        [
+            ("Action statement for Passion", "Passion."),
+            ("What now", "keep"),
+            ("really measure", []),
+            ("of your own", ""),
+            ("Technology", ""),
+            ("tone", KeyboardInterrupt),
+        ],
+        {"company": {"name": "Acme"}, "values": [{"name": "Passion"}]},
+    )
+    with pytest.raises(KeyboardInterrupt):
+        actions.run(run.session)
+    value = run.saved().values[0]
+    assert value.statement == "Passion."
+    assert value.metrics == []
+    assert value.technology == []  # no suggestion for this value, and none typed
+
+
+def test_without_values_only_the_brand_is_asked(make_run: MakeRun) -> None:
+    run = make_run([("tone", "Warm"), ("voice", "Plain"), ("Visuals", ""), ("channel", "")])
+    actions.run(run.session)
+    assert run.asker.remaining == 0
+    assert "There are no values yet" in run.screen.text()
+    brand = run.saved().brand
+    assert brand is not None and (brand.tone, brand.voice) == ("Warm", "Plain")

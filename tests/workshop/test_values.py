@@ -1,0 +1,364 @@
+"""Step 3: ideas with who said them, suggested values, merges, dot voting, and the whole trail."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cxphilo.workshop import values
+from cxphilo.workshop.asker import Note, Table
+from cxphilo.workshop.scripted import DEFAULT
+from tests.workshop.conftest import MakeRun
+
+ROOM = ["Ana", "Ben", "Cem", "Dan"]
+
+
+def seeded(*options: str, participants: list[str] = ROOM, **extra: Any) -> dict[str, Any]:
+    """A document whose brainstorm already has the room and one idea per option."""
+    return {
+        "company": {"name": "Acme"},
+        "brainstorm": {
+            "participants": participants,
+            "ideas": [
+                {"text": o, "by": participants[i % len(participants)]}
+                for i, o in enumerate(options)
+            ],
+            **extra,
+        },
+    }
+
+
+def test_typed_ideas_with_speakers_and_suggested_values(make_run: MakeRun) -> None:
+    run = make_run(
+        [
+            ("Who is in the room", "Maya; Jonas; Priya"),
+            ("What next", "type"),
+            ("Idea 1", "We want customers to believe what we tell them is true"),
+            ("Who said it", DEFAULT),  # the first in the room
+            ("core value", DEFAULT),  # the suggestion: Honesty
+            ("Idea 2", "They fixed it the first time"),
+            ("Who said it", DEFAULT),  # round the room: Jonas
+            ("core value", "Get it right"),  # the team edits the suggestion
+            ("Idea 3", "Speed"),  # a value already: no translation asked
+            ("Who said it", "Nobody in particular"),
+            ("Idea 4", ""),
+            ("What next", "done"),
+            ("Value 1", DEFAULT),
+            ("Value 2", "Right the first time"),
+            ("Value 3", DEFAULT),
+        ]
+    )
+    values.run(run.session)
+    assert run.asker.remaining == 0
+    doc = run.saved()
+    bs = doc.brainstorm
+    assert bs is not None
+    assert bs.question == values.QUESTION
+    assert bs.participants == ["Maya", "Jonas", "Priya"]
+    assert [(i.text, i.by, i.value) for i in bs.ideas] == [
+        ("We want customers to believe what we tell them is true", "Maya", "Honesty"),
+        ("They fixed it the first time", "Jonas", "Get it right"),
+        ("Speed", None, None),
+    ]
+    assert bs.rounds == []  # three options: no vote needed
+    assert [v.name for v in doc.values] == ["Honesty", "Right the first time", "Speed"]
+    assert "3 options: five or fewer, so no vote is needed." in run.screen.text()
+
+
+def test_someone_else_joins_the_room(make_run: MakeRun) -> None:
+    run = make_run(
+        [
+            ("room", "Ana"),
+            ("What next", "type"),
+            ("Idea 1", "Kind"),
+            ("Who said it", "Someone else"),
+            ("Their name", "Eva"),
+            ("Idea 2", ""),
+            ("What next", "leave"),
+        ]
+    )
+    values.run(run.session)
+    bs = run.saved().brainstorm
+    assert bs is not None
+    assert bs.participants == ["Ana", "Eva"]
+    assert bs.ideas[0].by == "Eva"
+    assert run.saved().values == []  # left before the vote: nothing chosen yet
+
+
+VOTE_ROUND_ONE = [
+    ("Ana", ["A", "B"]),
+    ("Ben", ["A", "C"]),
+    ("Cem", ["B", "D"]),
+    ("Dan", ["E", "F"]),
+]
+
+
+def test_dot_voting_with_a_revote_at_the_cut_keeps_the_whole_trail(make_run: MakeRun) -> None:
+    run = make_run(
+        [
+            ("room", DEFAULT),
+            ("What next", DEFAULT),  # ideas exist: "Done" is the default
+            ("mean the same", []),  # nothing to merge
+            ("Votes per person", DEFAULT),  # a third of seven: 2
+            *VOTE_ROUND_ONE,
+            ("Merge options", DEFAULT),  # no
+            # A 2, B 2, then C D E F 1 each: C-F tie for the last three places.
+            ("Ana", ["C", "D", "E"]),
+            ("Ben", ["C", "D", "F"]),
+            ("Cem", ["C", "E", "F"]),
+            ("Dan", ["D", "E", "C"]),
+            *[("Value", DEFAULT)] * 5,
+        ],
+        seeded(*"ABCDEFG"),
+    )
+    values.run(run.session)
+    assert run.asker.remaining == 0
+    doc = run.saved()
+    bs = doc.brainstorm
+    assert bs is not None
+    first, revote = bs.rounds
+    assert first.options == list("ABCDEFG")
+    assert first.votes_per_person == 2
+    assert [(b.by, b.options) for b in first.votes] == [(n, o) for n, o in VOTE_ROUND_ONE]
+    assert first.kept == ["A", "B"]
+    assert not first.revote
+    assert revote.revote is True
+    assert revote.options == ["C", "D", "E", "F"]
+    assert revote.votes_per_person == 3
+    assert revote.kept == ["C", "D", "E"]
+    assert [v.name for v in doc.values] == ["A", "B", "C", "D", "E"]
+
+
+def test_tallies_stay_hidden_until_everyone_has_voted(make_run: MakeRun) -> None:
+    run = make_run(
+        [
+            ("room", DEFAULT),
+            ("What next", DEFAULT),
+            ("mean the same", []),
+            ("Votes per person", DEFAULT),
+            *VOTE_ROUND_ONE[:3],
+            ("Dan", KeyboardInterrupt),
+        ],
+        seeded(*"ABCDEFG"),
+    )
+    with pytest.raises(KeyboardInterrupt):
+        values.run(run.session)
+    shown = run.screen.blocks
+    assert not [b for b in shown if isinstance(b, Table) and "tally" in b.title.lower()]
+    notes = [b.text for b in shown if isinstance(b, Note) and "still to vote" in b.text]
+    assert notes[-1] == "Round 1 · voted: Ana, Ben, Cem · still to vote: Dan"
+    assert not any(ch.isdigit() for ch in notes[-1].replace("Round 1", ""))
+
+
+def test_ctrl_c_mid_vote_then_resume_asks_only_who_has_not_voted(make_run: MakeRun) -> None:
+    stopped = make_run(
+        [
+            ("room", DEFAULT),
+            ("What next", DEFAULT),
+            ("mean the same", []),
+            ("Votes per person", "2"),
+            *VOTE_ROUND_ONE[:2],
+            ("Cem", KeyboardInterrupt),
+        ],
+        seeded(*"ABCDEFG"),
+    )
+    with pytest.raises(KeyboardInterrupt):
+        values.run(stopped.session)
+    saved = stopped.saved().brainstorm
+    assert saved is not None
+    assert [b.by for b in saved.rounds[0].votes] == ["Ana", "Ben"]
+
+    resumed = make_run(
+        [
+            VOTE_ROUND_ONE[2],
+            VOTE_ROUND_ONE[3],
+            ("Merge options", DEFAULT),
+            ("Ana", KeyboardInterrupt),  # the re-vote: stop again
+        ]
+    )
+    with pytest.raises(KeyboardInterrupt):
+        values.run(resumed.session)
+    bs = resumed.saved().brainstorm
+    assert bs is not None
+    assert [b.by for b in bs.rounds[0].votes] == ROOM
+    assert bs.rounds[0].kept == ["A", "B"]
+    assert bs.rounds[1].options == ["C", "D", "E", "F"]
+
+
+def test_merging_after_the_reveal_adds_the_votes(make_run: MakeRun) -> None:
+    run = make_run(
+        [
+            ("room", DEFAULT),
+            ("What next", DEFAULT),
+            ("mean the same", []),
+            ("Votes per person", "1"),
+            ("Ana", ["Speed"]),
+            ("Ben", ["Quick"]),
+            ("Cem", ["Honest"]),
+            ("Dan", ["Kind"]),
+            ("Merge options", True),
+            ("mean the same", ["Speed", "Quick"]),
+            ("Keep which name", "Speed"),
+            ("mean the same", []),
+            *[("Value", DEFAULT)] * 3,
+        ],
+        seeded("Speed", "Quick", "Honest", "Kind", "Fair", "Warm", "Clear"),
+    )
+    values.run(run.session)
+    doc = run.saved()
+    bs = doc.brainstorm
+    assert bs is not None
+    assert [(m.into, m.merged) for m in bs.merges] == [("Speed", ["Quick"])]
+    tallies = [b for b in run.screen.blocks if isinstance(b, Table) and "tally" in b.title.lower()]
+    assert tallies[-1].rows[0] == ("Speed", "2")
+    assert bs.rounds[0].kept == ["Speed", "Honest", "Kind"]
+    assert [v.name for v in doc.values] == ["Speed", "Honest", "Kind"]
+
+
+def test_merging_before_the_vote_and_several_rounds(make_run: MakeRun) -> None:
+    twelve = [f"V{n:02d}" for n in range(1, 13)]
+    run = make_run(
+        [
+            ("room", DEFAULT),
+            ("What next", DEFAULT),
+            ("mean the same", ["V11", "V12"]),
+            ("Keep which name", "A new name"),
+            ("Name of the merged", "V11+"),
+            ("mean the same", []),
+            ("Round 1: 11 options", "4"),
+            # V01 4, V02-V04 3, V05 2, V06 1: six got votes, six go through
+            ("Ana", ["V01", "V02", "V03", "V04"]),
+            ("Ben", ["V01", "V02", "V03", "V05"]),
+            ("Cem", ["V01", "V02", "V04", "V06"]),
+            ("Dan", ["V01", "V03", "V04", "V05"]),
+            ("Merge options", DEFAULT),
+            ("Round 2: 6 options", DEFAULT),  # a third: 2
+            ("Ana", ["V01", "V02"]),
+            ("Ben", ["V01", "V03"]),
+            ("Cem", ["V04", "V05"]),
+            ("Dan", ["V01", "V02"]),
+            ("Merge options", DEFAULT),
+            *[("Value", DEFAULT)] * 5,
+        ],
+        seeded(*twelve),
+    )
+    values.run(run.session)
+    assert run.asker.remaining == 0
+    doc = run.saved()
+    bs = doc.brainstorm
+    assert bs is not None
+    assert [(m.into, m.merged) for m in bs.merges] == [("V11+", ["V11", "V12"])]
+    assert len(bs.rounds[0].options) == 11
+    assert bs.rounds[0].options[-1] == "V11+"
+    assert bs.rounds[0].kept == ["V01", "V02", "V03", "V04", "V05", "V06"]
+    assert bs.rounds[1].options == bs.rounds[0].kept
+    assert bs.rounds[1].votes_per_person == 2
+    assert bs.rounds[1].kept == ["V01", "V02", "V03", "V04", "V05"]
+    assert [v.name for v in doc.values] == ["V01", "V02", "V03", "V04", "V05"]
+
+
+def test_a_revote_that_ties_again_can_be_settled_by_the_room(make_run: MakeRun) -> None:
+    data = seeded(*"ABCDEFG", participants=["Ana", "Ben"])
+    run = make_run(
+        [
+            ("room", DEFAULT),
+            ("What next", DEFAULT),
+            ("mean the same", []),
+            ("Votes per person", "3"),
+            ("Ana", ["A", "B", "C"]),
+            ("Ben", ["D", "E", "F"]),
+            ("Merge options", DEFAULT),
+            # everything tied at 1: a re-vote for five places among six
+            ("Ana", ["A", "B", "C", "D", "E"]),
+            ("Ben", ["A", "B", "C", "D", "F"]),
+            ("Still tied", "decide"),
+            ("Which 1", ["F"]),
+            *[("Value", DEFAULT)] * 5,
+        ],
+        data,
+    )
+    values.run(run.session)
+    bs = run.saved().brainstorm
+    assert bs is not None
+    assert len(bs.rounds) == 2
+    assert bs.rounds[1].kept == ["A", "B", "C", "D", "F"]
+    assert [v.name for v in run.saved().values] == ["A", "B", "C", "D", "F"]
+
+
+def test_importing_ideas_from_csv_adds_people_and_translates(
+    make_run: MakeRun, tmp_path: Path
+) -> None:
+    csv_file = tmp_path / "wall.csv"
+    csv_file.write_text(
+        "participant,idea\nLea,They told me the truth about the repair\nMo,Fast\n", encoding="utf-8"
+    )
+    run = make_run(
+        [
+            ("room", "Ana"),
+            ("What next", "import"),
+            ("File", str(tmp_path / "missing.csv")),
+            ("What next", "import"),
+            ("File", str(csv_file)),
+            ("core value", DEFAULT),  # Honesty, suggested
+            ("What next", "done"),
+            ("Value 1", DEFAULT),
+            ("Value 2", DEFAULT),
+        ]
+    )
+    values.run(run.session)
+    doc = run.saved()
+    bs = doc.brainstorm
+    assert bs is not None
+    assert bs.participants == ["Ana", "Lea", "Mo"]
+    assert [(i.text, i.by, i.value) for i in bs.ideas] == [
+        ("They told me the truth about the repair", "Lea", "Honesty"),
+        ("Fast", "Mo", None),
+    ]
+    assert "missing.csv: no such file" in run.screen.text()
+    assert [v.name for v in doc.values] == ["Honesty", "Fast"]
+
+
+def test_revisit_keeps_or_renames_the_values_everywhere(make_run: MakeRun) -> None:
+    data = seeded("Quality", "Speed")
+    data["values"] = [{"name": "Quality", "statement": "Get it right."}, {"name": "Speed"}]
+    data["hiring"] = {"rubric": [{"value": "Quality", "questions": ["How do you check?"]}]}
+    data["listening"] = {"survey": [{"value": "Quality", "question": "What is right?"}]}
+    run = make_run(
+        [("What now", "wording"), ("Value 1", "Right first time"), ("Value 2", DEFAULT)], data
+    )
+    values.run(run.session)
+    doc = run.saved()
+    assert [v.name for v in doc.values] == ["Right first time", "Speed"]
+    assert doc.values[0].statement == "Get it right."
+    assert doc.hiring is not None and doc.hiring.rubric[0].value == "Right first time"
+    assert doc.listening is not None and doc.listening.survey[0].value == "Right first time"
+
+    keep = make_run([("What now", DEFAULT)])
+    values.run(keep.session)
+    assert keep.asker.remaining == 0
+    assert keep.path.read_bytes() == run.path.read_bytes()
+
+
+def test_holding_the_vote_again_clears_rounds_but_keeps_ideas(make_run: MakeRun) -> None:
+    data = seeded("Quality", "Speed")
+    data["values"] = [{"name": "Quality"}, {"name": "Speed"}]
+    run = make_run(
+        [
+            ("What now", "revote"),
+            ("Clear the rounds", True),
+            ("room", DEFAULT),
+            ("What next", "type"),
+            ("Idea 3", "Kind"),
+            ("Who said it", DEFAULT),
+            ("Idea 4", ""),
+            ("What next", "done"),
+            *[("Value", DEFAULT)] * 3,
+        ],
+        data,
+    )
+    values.run(run.session)
+    doc = run.saved()
+    assert doc.brainstorm is not None and len(doc.brainstorm.ideas) == 3
+    assert [v.name for v in doc.values] == ["Quality", "Speed", "Kind"]
