@@ -164,6 +164,11 @@ def _text(value: str | None) -> str | None:
     return stripped or None
 
 
+def _named(value: str, words: Mapping[str, str]) -> str:
+    """A name as typed, or a visible placeholder so that no heading is left empty."""
+    return " ".join(value.split()) or words["unnamed"]
+
+
 def _texts(values: list[str]) -> tuple[str, ...]:
     return tuple(t for t in (_text(v) for v in values) if t)
 
@@ -234,14 +239,14 @@ def build_view(doc: Philosophy) -> View:
     a = doc.assessment
     survey_by_value: dict[str, list[str]] = {}
     for item in doc.listening.survey if doc.listening else []:
-        survey_by_value.setdefault(item.value.strip(), []).append(item.question)
+        survey_by_value.setdefault(_named(item.value, words), []).append(item.question)
     rubric_by_value = {
-        item.value.strip(): item for item in (doc.hiring.rubric if doc.hiring else [])
+        _named(item.value, words): item for item in (doc.hiring.rubric if doc.hiring else [])
     }
 
     values: list[ValueView] = []
     for number, value in enumerate(doc.values, start=1):
-        name = value.name.strip()
+        name = _named(value.name, words)
         rubric = rubric_by_value.get(name)
         values.append(
             ValueView(
@@ -279,7 +284,7 @@ def build_view(doc: Philosophy) -> View:
     ]
     teams = tuple(
         TeamView(
-            t.name.strip(),
+            _named(t.name, words),
             _texts(t.activities),
             tuple(metrics.get(m) for m in t.metrics if m.strip()),
         )
@@ -299,7 +304,7 @@ def build_view(doc: Philosophy) -> View:
     g = doc.governance
     recovery = doc.recovery
     return View(
-        company=doc.company.name.strip(),
+        company=_named(doc.company.name, words),
         mission=_text(doc.company.mission) or (_text(a.purpose) if a else None),
         support_role=_text(a.support_role) if a else None,
         goal=f"goal_{a.goal.replace('-', '_')}" if a and a.goal else None,
@@ -319,7 +324,7 @@ def build_view(doc: Philosophy) -> View:
         owner=_text(g.owner) if g else None,
         conflicts=_text(g.conflicts) if g else None,
         recovery_name=_text(recovery.name) if recovery else None,
-        recovery=tuple((s.name.strip(), s.guidance.strip()) for s in recovery.steps)
+        recovery=tuple((_named(s.name, words), s.guidance.strip()) for s in recovery.steps)
         if recovery
         else (),
         review=_review(doc),

@@ -459,3 +459,16 @@ def test_no_output_file_means_markdown_and_an_unknown_extension_is_refused() -> 
         format_for(Path("charter.pdf"), None)
     with pytest.raises(UsageError, match="no extension"):
         format_for(Path("charter"), None)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_blank_name_never_leaves_an_empty_heading(kind: str) -> None:
+    doc = Philosophy(
+        company=Company(name=" ", language="da"),
+        values=[Value(name=" \n ", metrics=[" "])],
+    )
+    text = render(doc, kind, "md")
+    assert_clean_markdown(text)
+    assert "(uden navn)" in text
+    page = outline(render(doc, kind, "html"))
+    assert all(title for _, title in page.headings)
