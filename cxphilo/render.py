@@ -74,6 +74,8 @@ class MetricView:
     better: str | None = None  # label key: better_higher, better_lower, better_see_scale
     baseline: Measure | None = None
     target: Measure | None = None
+    # The catalogue's definitions are English; HTML marks them so (screen readers, hyphens).
+    definition_lang: str | None = None
 
     @property
     def title(self) -> str:
@@ -213,6 +215,9 @@ class _Metrics:
             better=f"better_{better.replace(' ', '_')}" if better else None,
             baseline=self._measure(entry.baseline if entry else None, unit, known),
             target=self._measure(entry.target if entry else None, unit, known),
+            definition_lang="en"
+            if known and not (entry and (_text(entry.measures) or _text(entry.formula)))
+            else None,
         )
 
     def _measure(
