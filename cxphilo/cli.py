@@ -270,3 +270,43 @@ def render_command(
         output.out(result.text.rstrip("\n"))
     else:
         output.err(f"Wrote {result.written}")
+
+
+# --- workshop ------------------------------------------------------------------------------
+
+
+@app.command()
+def workshop(
+    path: PathArg = DEFAULT_FILE,
+    step: Annotated[
+        str | None,
+        typer.Option(
+            "--step",
+            "-s",
+            help="Go to this step: assess, model, values, vision, actions, share, listen (or 1-7).",
+        ),
+    ] = None,
+    timebox: Annotated[
+        str | None,
+        typer.Option(help="A time box per step, shown as a countdown: 15m, 90s, 1h30m."),
+    ] = None,
+    company: Annotated[str | None, typer.Option(help="The company's name, for a new file.")] = None,
+    language: Annotated[
+        str | None, typer.Option(help="Language of a new file: en, da, sv, nb, tr or zh.")
+    ] = None,
+) -> None:
+    """Walk the team through the seven steps; every answer is saved the moment it is given.
+
+    Starts a new file, or resumes at the first unfinished step. Ctrl-C stops
+    cleanly (exit 130) and prints the command to resume.
+
+    Example: cxphilo workshop philosophy.yaml --step values --timebox 15m
+    """
+    from . import prompts
+    from .workshop import runner
+    from .workshop.terminal import RichScreen
+
+    options = runner.make_options(path, step, timebox, company, language)
+    if not prompts.interactive():
+        raise runner.no_terminal(path)
+    runner.run(options, prompts.QuestionaryAsker(), RichScreen())

@@ -128,6 +128,15 @@ class Interrupted(CxphiloError):
     default_message = "interrupted"
 
 
+class WorkshopStopped(Interrupted):
+    """Ctrl-C in the workshop: not an error; says where the team stopped and how to resume."""
+
+    default_message = "stopped"
+
+    def lines(self) -> list[str]:
+        return [self.message, *([self.hint] if self.hint else [])]
+
+
 class CheckFailed(CxphiloError):
     """`cxphilo check` found errors; the findings were already printed."""
 

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from .model import LANGUAGE_NAMES, LANGUAGES
+
+if TYPE_CHECKING:
+    from .workshop.asker import Choice as WorkshopChoice
 
 
 def interactive() -> bool:
@@ -49,3 +52,115 @@ def select_language(default: str = "en") -> str:
         questionary.Choice(f"{code} — {LANGUAGE_NAMES[code]}", value=code) for code in LANGUAGES
     ]
     return str(select("Language of the workshop and the charter", choices, default=default))
+
+
+# --- the workshop's asker ----------------------------------------------------------------
+
+
+class QuestionaryAsker:
+    """The workshop's `Asker` in a terminal: questionary prompts, Ctrl-C raises.
+
+    When `status` is set (the time box), every prompt shows it as a live line
+    under the question, refreshed each second; it never interrupts typing.
+    """
+
+    def __init__(self, *, input: Any = None, output: Any = None) -> None:
+        self.status: Callable[[], str] | None = None
+        # prompt_toolkit's input and output; tests pass a pipe and a dummy output.
+        self._io = {k: v for k, v in (("input", input), ("output", output)) if v is not None}
+
+    def text(
+        self,
+        message: str,
+        *,
+        default: str = "",
+        validate: Callable[[str], bool | str] | None = None,
+        instruction: str | None = None,
+    ) -> str:
+        import questionary
+
+        question = questionary.text(
+            message, default=default, validate=validate, instruction=instruction, **self._io
+        )
+        return str(self._ask(question) or "")
+
+    def select(
+        self, message: str, choices: Sequence[WorkshopChoice], *, default: Any = None
+    ) -> Any:
+        import questionary
+
+        items = [
+            questionary.Choice(c.title, value=c.value, description=c.description) for c in choices
+        ]
+        start = next((item for item in items if item.value == default), None)
+        question = questionary.select(
+            message, choices=items, default=start, instruction="(↑↓ and Enter)", **self._io
+        )
+        return self._ask(question)
+
+    def checkbox(
+        self,
+        message: str,
+        choices: Sequence[WorkshopChoice],
+        *,
+        validate: Callable[[list[Any]], bool | str] | None = None,
+        instruction: str | None = None,
+    ) -> list[Any]:
+        import questionary
+
+        items = [
+            questionary.Choice(c.title, value=c.value, description=c.description, checked=c.checked)
+            for c in choices
+        ]
+        question = questionary.checkbox(
+            message,
+            choices=items,
+            validate=validate or (lambda _: True),
+            instruction=instruction or "(↑↓ to move, space to tick, Enter when done)",
+            **self._io,
+        )
+        picked = list(self._ask(question) or [])
+        if len(picked) > 1:
+            # questionary only says "done (3 selections)"; the room wants to see which.
+            titles = [c.title for c in choices if c.value in picked]
+            _echo("  → " + ", ".join(titles))
+        return picked
+
+    def confirm(self, message: str, *, default: bool = True) -> bool:
+        import questionary
+
+        return bool(self._ask(questionary.confirm(message, default=default, **self._io)))
+
+    def _ask(self, question: Any) -> Any:
+        if self.status is not None:
+            _add_status_line(question.application, self.status)
+        try:
+            return question.unsafe_ask()
+        except EOFError:
+            # Ctrl-D: the same as Ctrl-C here, a wish to stop.
+            raise KeyboardInterrupt from None
+
+
+def _add_status_line(application: Any, status: Callable[[], str]) -> None:
+    """Put a live status line under a prompt, without touching how the prompt works."""
+    from prompt_toolkit.filters import is_done
+    from prompt_toolkit.layout import ConditionalContainer, HSplit, Layout, Window
+    from prompt_toolkit.layout.controls import FormattedTextControl
+
+    layout = application.layout
+    line = ConditionalContainer(
+        Window(FormattedTextControl(lambda: [("class:status", status())]), height=1),
+        filter=~is_done,
+    )
+    application.layout = Layout(
+        HSplit([layout.container, line]), focused_element=layout.current_window
+    )
+    application.refresh_interval = 1.0
+
+
+def _echo(text: str) -> None:
+    from rich.text import Text
+
+    from .output import console
+
+    console().print(Text(text, style="dim"), soft_wrap=True)

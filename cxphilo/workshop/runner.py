@@ -1,0 +1,267 @@
+"""The workshop from start to finish: open or create the file, walk the steps, stop cleanly.
+
+Where it starts: `--step NAME`, else the first step that is not done. Before
+each step the room sees where it is and what the step is for, and the
+facilitator starts it, skips it, or stops for the day. Ctrl-C anywhere
+becomes `WorkshopStopped` (exit 130) saying where the team stopped and how to
+resume; every answer before it is already on disk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shlex
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from cxphilo import steps as steps_mod
+from cxphilo.documents import new_document
+from cxphilo.errors import NoTerminalError, UsageError, WorkshopStopped
+from cxphilo.model import LANGUAGE_NAMES, LANGUAGES
+from cxphilo.steps import BY_NAME, STEPS, Step
+from cxphilo.store import Store, write_schema_beside
+
+from . import actions, assess, finish, listen, model_choice, share, values, vision
+from .asker import Asker, Choice, Guidance, Header, Note, Screen
+from .session import Judge, Session
+from .timebox import Timebox, clock_text, parse_duration
+
+RUNNERS: dict[str, Callable[[Session], None]] = {
+    "assess": assess.run,
+    "model": model_choice.run,
+    "values": values.run,
+    "vision": vision.run,
+    "actions": actions.run,
+    "share": share.run,
+    "listen": listen.run,
+}
+START, SKIP, STOP, FINISH = "start", "skip", "stop", "finish"
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the facilitator asked for on the command line."""
+
+    path: Path
+    step: Step | None = None
+    timebox: int | None = None  # seconds per step
+    company: str | None = None
+    language: str | None = None
+
+
+def make_options(
+    path: Path,
+    step: str | None = None,
+    timebox: str | None = None,
+    company: str | None = None,
+    language: str | None = None,
+) -> Options:
+    """Check the command line's options; raises UsageError naming what is wrong."""
+    chosen = None
+    if step is not None:
+        key = step.strip().lower()
+        by_number = {str(s.number): s for s in STEPS}
+        chosen = BY_NAME.get(key) or by_number.get(key)
+        if chosen is None:
+            names = ", ".join(s.name for s in STEPS)
+            raise UsageError(f"no step '{step}'", hint=f"the steps are: {names} (or 1-7)")
+    if language is not None and language.strip().lower() not in LANGUAGES:
+        raise UsageError(
+            f"language '{language}' is not supported", hint=f"use one of: {', '.join(LANGUAGES)}"
+        )
+    return Options(
+        path=path,
+        step=chosen,
+        timebox=parse_duration(timebox) if timebox is not None else None,
+        company=company,
+        language=language.strip().lower() if language else None,
+    )
+
+
+def resume_command(path: Path, step: Step | None = None) -> str:
+    command = f"cxphilo workshop {shlex.quote(str(path))}"
+    if path == Path("philosophy.yaml"):
+        command = "cxphilo workshop"
+    return command + (f" --step {step.name}" if step else "")
+
+
+def no_terminal(path: Path) -> NoTerminalError:
+    """The error for a workshop started without a terminal, with the way to work without one."""
+    quoted = shlex.quote(str(path))
+    start = "" if path.exists() else f'create it with: cxphilo init {quoted} --company "Acme", '
+    return NoTerminalError(
+        "cxphilo workshop needs a terminal to ask its questions, and stdin or stdout is not one",
+        hint=f"without a terminal, {start}edit {quoted} in any text editor, "
+        f"and check it with: cxphilo check {quoted}",
+    )
+
+
+@cache
+def guidance(step_name: str) -> Guidance:
+    raw = resources.files("cxphilo.workshop").joinpath("data/guidance.yaml").read_text("utf-8")
+    data = yaml.safe_load(raw)[step_name]
+    return Guidance(data["purpose"], data["question"], data["example"])
+
+
+def run(
+    options: Options,
+    asker: Asker,
+    screen: Screen,
+    *,
+    clock: Callable[[], float] = time.monotonic,
+    today: dt.date | None = None,
+    judge: Judge | None = None,
+) -> None:
+    """Run the workshop on `options.path` until the team finishes or stops."""
+    current: Step | None = None
+    store: Store | None = None
+    try:
+        store = _open(options, asker, screen)
+        timebox = Timebox(options.timebox, clock) if options.timebox else None
+        session = Session(store, asker, screen, timebox=timebox, today=today, judge=judge)
+        start = _start(session, options)
+        if start is None:
+            finish.run(session, options.path)
+            return
+        index = STEPS.index(start)
+        for step in STEPS[index:]:
+            current = step
+            action = _open_step(session, step, first=step is start)
+            if action == STOP:
+                _stopped(session, options.path, step)
+                return
+            if action == START:
+                RUNNERS[step.name](session)
+                _close_step(session, step)
+        current = None
+        finish.run(session, options.path)
+    except KeyboardInterrupt:
+        raise _interrupted(options.path, store, current) from None
+
+
+def _open(options: Options, asker: Asker, screen: Screen) -> Store:
+    path = options.path
+    if path.exists():
+        store = Store.open(path)
+        screen.show(Note(f"{store.doc.company.name} — {path}", "info"))
+        return store
+    screen.show(Note(f"Starting a new philosophy in {path}.", "info"))
+    company = options.company
+    if not company:
+
+        def needed(answer: str) -> bool | str:
+            return True if answer.strip() else "Please type the company's name."
+
+        company = asker.text("Company name", validate=needed).strip()
+    language = options.language
+    if language is None:
+        language = asker.select(
+            "Language of the philosophy and the charter",
+            [Choice(f"{code} — {LANGUAGE_NAMES[code]}", code) for code in LANGUAGES],
+            default="en",
+        )
+    store = Store.create(path, new_document(company, None, language))
+    write_schema_beside(path)
+    screen.show(
+        Note(
+            f"Created {path} for {store.doc.company.name}. "
+            "Every answer is saved here as it is given.",
+            "done",
+        )
+    )
+    return store
+
+
+def _start(session: Session, options: Options) -> Step | None:
+    """The step to start with; None to go straight to the finish."""
+    if options.step is not None:
+        return options.step
+    first = steps_mod.first_unfinished(session.doc)
+    if first is not None:
+        if first.number > 1 or steps_mod.status(session.doc)[0].state != "not started":
+            session.note(f"Resuming at step {first.number} of {len(STEPS)} · {first.name}.", "info")
+        return first
+    session.note("All seven steps are done.", "done")
+    choice = session.select(
+        "What now?",
+        [Choice("Finish: see the check's verdict and render the charter", FINISH)]
+        + [Choice(f"Revisit step {s.number} · {s.name}", s.name) for s in STEPS],
+        default=FINISH,
+    )
+    return None if choice == FINISH else BY_NAME[choice]
+
+
+def _header(session: Session, step: Step) -> Header:
+    marks = tuple(
+        (s.step.number, s.step.name, "current" if s.step == step else s.state)
+        for s in steps_mod.status(session.doc)
+    )
+    box = session.timebox
+    return Header(
+        step.number,
+        len(STEPS),
+        step.name,
+        step.title,
+        marks,
+        f"⏱ {clock_text(box.seconds)} for this step" if box else None,
+    )
+
+
+def _open_step(session: Session, step: Step, *, first: bool) -> str:
+    if session.timebox is not None:
+        session.timebox.restart()  # reading the guidance is part of the step's time
+    session.show(_header(session, step))
+    session.show(guidance(step.name))
+    state = steps_mod.status(session.doc)[step.number - 1].state
+    nxt = STEPS[step.number] if step.number < len(STEPS) else None
+    start = f"{'Revisit' if state == 'done' else 'Start'} step {step.number} · {step.name}"
+    skip = f"Skip to step {nxt.number} · {nxt.name}" if nxt else "Skip to the finish"
+    action = session.select(
+        "Ready?",
+        [Choice(start, START), Choice(skip, SKIP), Choice("Stop here for today", STOP)],
+        default=START if first or state != "done" else SKIP,
+    )
+    return str(action)
+
+
+def _close_step(session: Session, step: Step) -> None:
+    result = steps_mod.status(session.doc)[step.number - 1]
+    if result.state == "done":
+        session.note(f"Step {step.number} · {step.name} is done.", "done")
+        return
+    missing = "; ".join(result.missing[:4]) + ("; …" if len(result.missing) > 4 else "")
+    session.note(
+        f"Step {step.number} · {step.name} is not finished yet; still missing: {missing}. "
+        f"Come back to it with --step {step.name}.",
+        "warning",
+    )
+
+
+def _stopped(session: Session, path: Path, step: Step) -> None:
+    first = steps_mod.first_unfinished(session.doc)
+    command = resume_command(path, None if first == step else step)
+    session.note(
+        f"Stopped before step {step.number} · {step.name}. Everything is saved in {path}. "
+        f"Resume with: {command}",
+        "done",
+    )
+
+
+def _interrupted(path: Path, store: Store | None, step: Step | None) -> WorkshopStopped:
+    if store is None:
+        return WorkshopStopped(
+            "Stopped before anything was saved.", hint=f"Start again with: {resume_command(path)}"
+        )
+    first = steps_mod.first_unfinished(store.doc)
+    where = f"in step {step.number} of {len(STEPS)} · {step.name}" if step else "at the finish"
+    command = resume_command(path, None if step is None or first == step else step)
+    return WorkshopStopped(
+        f"Stopped {where}. Every answer so far is saved in {path}.",
+        hint=f"Resume with: {command}",
+    )

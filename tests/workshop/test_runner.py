@@ -1,0 +1,253 @@
+"""The whole workshop in-process: new file or resume, --step, skip, stop, Ctrl-C, the time box."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cxphilo.errors import ExitCode, NoTerminalError, UsageError, WorkshopStopped
+from cxphilo.model import Philosophy
+from cxphilo.store import Store, load
+from cxphilo.workshop import runner
+from cxphilo.workshop.asker import Guidance, Header, Note, RecordingScreen
+from cxphilo.workshop.scripted import DEFAULT, ScriptedAsker
+from tests.workshop.conftest import TODAY, fake_judge
+
+DONE_1_AND_2 = {
+    "company": {"name": "Acme", "mission": "Make cycling easy."},
+    "assessment": {
+        "purpose": "Bikes",
+        "support_role": "Keep riders riding",
+        "goal": "reduce-effort",
+        "principles": ["Fix the day first"],
+        "customers": {"needs": ["A working bike"], "channels": ["phone"]},
+        "insight_sources": ["Surveys"],
+        "capacity": {
+            "team_size": 3,
+            "days": ["mon"],
+            "hours": "09:00-17:00",
+            "channels": ["phone"],
+        },
+    },
+    "model": {"choice": "issue-centric", "rationale": "One-off questions."},
+}
+
+
+def workshop(
+    path: Path, script: list[Any], clock: Any = None, **options: Any
+) -> tuple[ScriptedAsker, RecordingScreen]:
+    asker = ScriptedAsker(script)
+    screen = RecordingScreen()
+    extra = {"clock": clock} if clock else {}
+    runner.run(
+        runner.make_options(path, **options), asker, screen, today=TODAY, judge=fake_judge, **extra
+    )
+    assert asker.remaining == 0
+    return asker, screen
+
+
+def headers(screen: RecordingScreen) -> list[str]:
+    return [b.name for b in screen.blocks if isinstance(b, Header)]
+
+
+def write(path: Path, data: dict[str, Any]) -> None:
+    Store.create(path, Philosophy.model_validate(data))
+
+
+def test_a_new_file_asks_for_the_company_and_language(tmp_path: Path) -> None:
+    path = tmp_path / "philosophy.yaml"
+    _asker, screen = workshop(
+        path,
+        [
+            ("Company name", ""),
+            ("Company name", "Fjordhus Kaffe"),
+            ("Language", "da"),
+            ("Ready", "stop"),
+        ],
+    )
+    doc = load(path).doc
+    assert (doc.company.name, doc.company.language) == ("Fjordhus Kaffe", "da")
+    assert (tmp_path / "cxphilo.schema.json").exists()
+    assert headers(screen) == ["assess"]
+    assert any(isinstance(b, Guidance) for b in screen.blocks)
+    assert screen.text().splitlines()[-1] == (
+        "Stopped before step 1 · assess. Everything is saved in "
+        f"{path}. Resume with: cxphilo workshop {path}"
+    )
+
+
+def test_company_and_language_from_the_command_line(tmp_path: Path) -> None:
+    path = tmp_path / "cx.yaml"
+    workshop(path, [("Ready", "stop")], company="Acme", language="sv")
+    assert load(path).doc.company.language == "sv"
+
+
+def test_resume_at_the_first_unfinished_step(tmp_path: Path) -> None:
+    path = tmp_path / "philosophy.yaml"
+    write(path, DONE_1_AND_2)
+    _asker, screen = workshop(path, [("Ready", "stop")])
+    assert headers(screen) == ["values"]
+    assert "Resuming at step 3 of 7 · values." in screen.text()
+    header = next(b for b in screen.blocks if isinstance(b, Header))
+    assert header.steps[:3] == (
+        (1, "assess", "done"),
+        (2, "model", "done"),
+        (3, "values", "current"),
+    )
+
+
+def test_step_option_skip_and_stop(tmp_path: Path) -> None:
+    path = tmp_path / "philosophy.yaml"
+    write(path, DONE_1_AND_2)
+    _asker, screen = workshop(
+        path,
+        [
+            ("Ready", DEFAULT),  # --step model: start it
+            ("model", DEFAULT),
+            ("Why", "Most questions are one-off."),
+            ("Ready", "skip"),  # values
+            ("Ready", "stop"),  # vision
+        ],
+        step="model",
+    )
+    assert headers(screen) == ["model", "values", "vision"]
+    assert load(path).doc.model is not None
+    assert load(path).doc.model.rationale == "Most questions are one-off."  # type: ignore[union-attr]
+    assert "Step 2 · model is done." in screen.text()
+    # values is the first unfinished step, not vision: the resume command names the step.
+    assert screen.text().endswith(f"Resume with: cxphilo workshop {path} --step vision")
+
+
+def test_a_step_by_its_number(tmp_path: Path) -> None:
+    assert runner.make_options(tmp_path, step="4").step is not None
+    assert runner.make_options(tmp_path, step="Vision").step == runner.BY_NAME["vision"]
+
+
+def test_ctrl_c_in_a_step_says_where_and_how_to_resume(tmp_path: Path) -> None:
+    path = Path("philosophy.yaml")
+    full = tmp_path / path
+    write(full, DONE_1_AND_2)
+    asker = ScriptedAsker(
+        [("Ready", DEFAULT), ("room", "Ana; Ben"), ("What next", KeyboardInterrupt)]
+    )
+    with pytest.raises(WorkshopStopped) as caught:
+        runner.run(
+            runner.make_options(full), asker, RecordingScreen(), today=TODAY, judge=fake_judge
+        )
+    stop = caught.value
+    assert stop.exit_code == ExitCode.INTERRUPTED
+    assert stop.lines() == [
+        f"Stopped in step 3 of 7 · values. Every answer so far is saved in {full}.",
+        f"Resume with: cxphilo workshop {full}",
+    ]
+    bs = load(full).doc.brainstorm
+    assert bs is not None and bs.participants == ["Ana", "Ben"]
+
+
+def test_ctrl_c_in_a_later_step_names_it_in_the_resume_command(tmp_path: Path) -> None:
+    path = tmp_path / "philosophy.yaml"
+    write(path, DONE_1_AND_2)
+    asker = ScriptedAsker([("Ready", DEFAULT), ("vision", KeyboardInterrupt)])
+    with pytest.raises(WorkshopStopped) as caught:
+        runner.run(
+            runner.make_options(path, step="vision"),
+            asker,
+            RecordingScreen(),
+            today=TODAY,
+            judge=fake_judge,
+        )
+    assert caught.value.hint == f"Resume with: cxphilo workshop {path} --step vision"
+
+
+def test_ctrl_c_before_the_file_exists(tmp_path: Path) -> None:
+    path = tmp_path / "philosophy.yaml"
+    with pytest.raises(WorkshopStopped) as caught:
+        runner.run(
+            runner.make_options(path),
+            ScriptedAsker([("Company name", KeyboardInterrupt)]),
+            RecordingScreen(),
+        )
+    assert caught.value.message == "Stopped before anything was saved."
+    assert not path.exists()
+
+
+def test_the_default_file_gives_the_shortest_resume_command() -> None:
+    assert runner.resume_command(Path("philosophy.yaml")) == "cxphilo workshop"
+    assert runner.resume_command(Path("my file.yaml")) == "cxphilo workshop 'my file.yaml'"
+
+
+class Clock:
+    """Moves on a minute each time the time box looks at it."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        self.now += 60
+        return self.now
+
+
+def test_the_time_box_counts_down_and_says_once_when_time_is_up(tmp_path: Path) -> None:
+    path = tmp_path / "philosophy.yaml"
+    write(path, DONE_1_AND_2)
+    asker, screen = workshop(
+        path,
+        [
+            ("Ready", DEFAULT),
+            ("model", DEFAULT),
+            ("Why", "Because."),
+            ("Ready", "stop"),
+        ],
+        clock=Clock(),
+        step="model",
+        timebox="3m",
+    )
+    header = next(b for b in screen.blocks if isinstance(b, Header))
+    assert header.timebox == "⏱ 3:00 for this step"
+    assert "left of 3:00 for this step" in asker.statuses[0]  # a live countdown at each question
+    assert any(s.startswith("⏱ time is up") for s in asker.statuses)
+    notices = [b for b in screen.blocks if isinstance(b, Note) and b.text.startswith("Time is up")]
+    assert len(notices) == 1  # gentle, and only once per step
+    assert load(path).doc.model.rationale == "Because."  # type: ignore[union-attr]
+
+
+def test_when_every_step_is_done_it_offers_the_finish(tmp_path: Path) -> None:
+    example = Path(__file__).resolve().parents[2] / "examples" / "northwind-bikes.yaml"
+    path = tmp_path / "philosophy.yaml"
+    path.write_bytes(example.read_bytes())
+    _asker, screen = workshop(path, [("What now", DEFAULT), ("Render the charter", "md")])
+    assert "All seven steps are done." in screen.text()
+    charter = (tmp_path / "philosophy-charter.md").read_text(encoding="utf-8")
+    assert "Northwind Bikes" in charter
+
+
+def test_wrong_options_are_usage_errors(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="no step 'values2'") as caught:
+        runner.make_options(tmp_path, step="values2")
+    assert caught.value.hint is not None and "assess, model, values" in caught.value.hint
+    with pytest.raises(UsageError, match="language 'xx'"):
+        runner.make_options(tmp_path, language="xx")
+    with pytest.raises(UsageError, match="time box"):
+        runner.make_options(tmp_path, timebox="soon")
+
+
+def test_no_terminal_says_how_to_work_without_one(tmp_path: Path) -> None:
+    error = runner.no_terminal(tmp_path / "new.yaml")
+    assert isinstance(error, NoTerminalError)
+    assert error.exit_code == ExitCode.USAGE
+    assert error.message == (
+        "cxphilo workshop needs a terminal to ask its questions, and stdin or stdout is not one"
+    )
+    new = tmp_path / "new.yaml"
+    assert error.hint == (
+        f'without a terminal, create it with: cxphilo init {new} --company "Acme", '
+        f"edit {new} in any text editor, and check it with: cxphilo check {new}"
+    )
+    existing = tmp_path / "philosophy.yaml"
+    write(existing, {"company": {"name": "Acme"}})
+    assert runner.no_terminal(existing).hint == (
+        f"without a terminal, edit {existing} in any text editor, "
+        f"and check it with: cxphilo check {existing}"
+    )
