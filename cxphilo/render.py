@@ -429,7 +429,8 @@ def render(
         "L": Labels(words),
         **_helpers(words, fmt),
     }
-    text = render_template(environment(templates), f"{kind}.{fmt}.j2", context)
+    user_dir = Path(templates) if templates is not None else None
+    text = render_template(environment(user_dir), f"{kind}.{fmt}.j2", context)
     return text.rstrip("\n") + "\n"
 
 

@@ -93,6 +93,13 @@ def test_a_missing_or_invalid_file_is_reported_with_its_place(in_tmp: Path) -> N
     assert bad.stderr.startswith("bad.yaml:4:3: unknown key 'misison'")
 
 
+def test_an_output_folder_that_does_not_exist_is_reported(in_tmp: Path) -> None:
+    result = run_cli("render", NORTHWIND, "-o", "nowhere/charter.md", cwd=in_tmp)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: nowhere/charter.md: cannot write in nowhere")
+    assert "Traceback" not in result.stderr
+
+
 def test_a_wrong_doc_is_a_usage_error() -> None:
     result = run_cli("render", NORTHWIND, "--doc", "poster")
     assert result.returncode == 2
