@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 from . import catalogue, mdtext
 from .errors import UsageError
 from .labels import Labels, labels
-from .model import MetricEntry, Philosophy
+from .model import Measurement, MetricEntry, Philosophy
 
 Kind = Literal["charter", "rubric", "survey"]
 Fmt = Literal["md", "html"]
@@ -200,7 +200,7 @@ class _Metrics:
     def _resolve(self, metric_id: str) -> MetricView:
         entry = self.entries.get(metric_id.upper())
         known = catalogue.find(metric_id)
-        if known is None and (entry is None or not (entry.name or entry.measures)):
+        if known is None and (entry is None or not (_text(entry.name) or _text(entry.measures))):
             return MetricView(id=metric_id, name=metric_id, defined=False)
         unit = _text(entry.unit) if entry else None
         better = (entry.better if entry else None) or (known.better if known else None)
@@ -221,7 +221,7 @@ class _Metrics:
         )
 
     def _measure(
-        self, measurement: Any, own_unit: str | None, known: catalogue.Metric | None
+        self, measurement: Measurement | None, own_unit: str | None, known: catalogue.Metric | None
     ) -> Measure | None:
         if measurement is None:
             return None
