@@ -16,6 +16,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .plain import prune  # re-exported: `model.prune` stays where it was
+
 SCHEMA_VERSION: Literal[1] = 1
 SCHEMA_URL = "urn:cxphilo:philosophy:schema:1"
 
@@ -438,18 +440,6 @@ class Philosophy(Part):
         return data
 
 
-def prune(data: Any) -> Any:
-    """Drop None, empty lists and empty mappings, recursively; keep False and 0."""
-    if isinstance(data, dict):
-        pruned = {key: prune(value) for key, value in data.items()}
-        return {key: value for key, value in pruned.items() if not _empty(value)}
-    if isinstance(data, list):
-        return [prune(item) for item in data]
-    return data
-
-
-def _empty(value: Any) -> bool:
-    return value is None or value == [] or value == {}
 
 
 def json_schema() -> dict[str, Any]:

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from .model import Philosophy, prune
+from .plain import prune
+
+if TYPE_CHECKING:  # only for annotations: `cxphilo check` reads steps without pydantic
+    from .model import Philosophy
 
 State = Literal["done", "partly", "not started"]
 
