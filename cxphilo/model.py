@@ -440,8 +440,6 @@ class Philosophy(Part):
         return data
 
 
-
-
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of the document, for editors and other tools."""
     schema = Philosophy.model_json_schema(by_alias=True)
