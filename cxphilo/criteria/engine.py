@@ -1,0 +1,645 @@
+"""The three vision criteria of the method (step 4), judged on one statement.
+
+- simple:  simple to understand and act on (no jargon, clichés, words that say
+           nothing, lists of abstract nouns, or a statement too long to remember)
+- service: describes the service a customer gets (not the company's mission
+           restated, not market position, money, cost or competitor targets)
+- future:  who the team is now and wants to become (no promise beyond the
+           declared capacity; more than a bare service-level target)
+
+The rules look for the kinds of failure the method names, through word lists
+per language (`lexicons/*.json`), never for particular sentences. A criterion
+fails when at least one finding of level "error" belongs to it; warnings and
+notes explain without failing.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .capacity import LIVE_CHANNELS, MANY_CHANNELS, SMALL_TEAM, CapacityLike, Reach
+from .lexicon import Lexicon, lexicon
+from .text import CJK_RE, Statement, Word, clause_bounds
+
+Criterion = Literal["simple", "service", "future"]
+Level = Literal["error", "warning", "info"]
+Verdict = Literal["pass", "fail"]
+Span = tuple[int, int]
+
+CRITERIA: tuple[Criterion, ...] = ("simple", "service", "future")
+
+
+@dataclass(frozen=True)
+class VisionRule:
+    """A rule of the criteria: stable id, the criterion it informs, default level."""
+
+    id: str
+    criterion: Criterion
+    level: Level
+    title: str
+    example: str  # a statement that makes it fire (README, tests)
+
+
+VISION_RULES: tuple[VisionRule, ...] = (
+    VisionRule("vision-empty", "simple", "error", "The statement is empty", ""),
+    VisionRule("vision-cliche", "simple", "error", "A stock phrase (cliché)",
+               "We go the extra mile for every customer."),
+    VisionRule("vision-buzzword", "simple", "error", "Business jargon or a buzzword",
+               "Leveraging synergies to delight stakeholders."),
+    VisionRule("vision-vague", "simple", "error",
+               "Words that say nothing concrete (a warning when the rest is concrete)",
+               "Excellence in all things."),
+    VisionRule("vision-noun-list", "simple", "error", "A list of abstract nouns with no action",
+               "Innovation. Passion. Excellence."),
+    VisionRule("vision-too-long", "simple", "error", "Too long to remember",
+               "A statement of more than 25 words (18 in Turkish, 40 characters in Chinese)."),
+    VisionRule("vision-long", "simple", "warning", "Long; shorter is easier to remember",
+               "A statement of 21 to 25 words."),
+    VisionRule("vision-hedge", "simple", "warning", "Hedging: promises trying, not doing",
+               "We strive to answer every rider the same day."),
+    VisionRule("vision-no-customer", "service", "error", "No customer or service in sight",
+               "Innovation drives us forward."),
+    VisionRule("vision-mission-restated", "service", "error",
+               "The company's mission restated instead of the service",
+               "Become the largest pet food brand in Europe. (mission: the same words)"),
+    VisionRule("vision-business-target", "service", "error",
+               "Market position, money, cost or competitor target",
+               "Double our profit margin by 2030."),
+    VisionRule("vision-overpromise", "future", "error",
+               "Promises more than the declared capacity can keep",
+               "Support 24/7 on every channel. (capacity: 2 people, weekdays, phone)"),
+    VisionRule("vision-unchecked-promise", "future", "warning",
+               "A promise that cannot be checked: the capacity is not declared",
+               "Always there for you, day and night. (no capacity)"),
+    VisionRule("vision-bare-metric", "future", "error",
+               "A bare service-level target or statistic (a warning beside a customer outcome)",
+               "Answer 90 percent of calls within 30 seconds."),
+)
+RULES_BY_ID = {rule.id: rule for rule in VISION_RULES}
+
+
+@dataclass(frozen=True)
+class VisionFinding:
+    """One thing the criteria noticed in a statement."""
+
+    rule: str
+    criterion: Criterion
+    level: Level
+    message: str  # what triggered it, quoting the words
+    fix: str  # how to fix it, in plain words
+    span: Span | None  # (start, end) in the statement, or None for the whole of it
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The verdict on each criterion and the findings that led to it."""
+
+    statement: str
+    language: str
+    criteria: dict[str, Verdict]
+    findings: list[VisionFinding] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return all(v == "pass" for v in self.criteria.values())
+
+
+def verdicts(findings: Iterable[tuple[str | None, str]]) -> dict[str, Verdict]:
+    """Each criterion fails when a finding of level "error" belongs to it.
+
+    `findings` are (criterion, level) pairs, so that the check can pass its own
+    findings after the configuration changed their levels.
+    """
+    failed = {criterion for criterion, level in findings if level == "error"}
+    return {c: ("fail" if c in failed else "pass") for c in CRITERIA}
+
+
+def judge_vision(
+    statement: str,
+    language: str = "en",
+    mission: str | None = None,
+    capacity: CapacityLike | None = None,
+) -> Judgement:
+    """Judge a vision statement against the three criteria.
+
+    >>> judge_vision("We create happiness").criteria
+    {'simple': 'pass', 'service': 'pass', 'future': 'pass'}
+    """
+    lex = lexicon(language)
+    text = Statement(statement, lex.language)
+    if not statement.strip():
+        finding = VisionFinding(
+            "vision-empty", "simple", "error", "The vision statement is empty.",
+            "Write one sentence about what a customer gets when they contact you.", None,
+        )
+        return Judgement(statement, lex.language, dict.fromkeys(CRITERIA, "fail"), [finding])
+    judge = _Judge(text, lex)
+    judge.simple()
+    judge.service(mission)
+    judge.future(Reach.of(capacity))
+    findings = judge.findings
+    return Judgement(
+        statement, lex.language, verdicts((f.criterion, f.level) for f in findings), findings
+    )
+
+
+def is_action_statement(statement: str, language: str = "en") -> bool:
+    """True when a value's statement acts: it starts with a verb or is an "I ..." statement.
+
+    Judged by elimination: a statement made only of abstract nouns ("Passion.",
+    "Excellence in everything.") does not act; anything with a verb does.
+    """
+    lex = lexicon(language)
+    text = Statement(statement, lex.language)
+    if not text.words:
+        return False
+    judge = _Judge(text, lex)
+    first = text.words[0].text
+    if first in lex.words("subject"):
+        return True
+    if judge.actions():
+        return True
+    if lex.cjk:
+        return not judge.abstract_spans()
+    content = judge.content_words()
+    return bool(content) and not any(judge.is_abstract(w.text) for w in content[:1]) and len(
+        text.words
+    ) > 2
+
+
+# --- the rules -------------------------------------------------------------------------------
+
+
+def _overlaps(span: Span, spans: Iterable[Span]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in spans)
+
+
+def _quote_all(text: Statement, spans: list[Span]) -> str:
+    seen: list[str] = []
+    for start, end in spans:
+        quoted = text.quote(start, end)
+        if quoted.lower() not in (s.lower() for s in seen):
+            seen.append(quoted)
+    return ", ".join(f'"{q}"' for q in seen)
+
+
+class _Judge:
+    """Runs the rules on one statement and collects the findings."""
+
+    def __init__(self, text: Statement, lex: Lexicon) -> None:
+        self.text = text
+        self.lex = lex
+        self.folded = text.folded
+        self.findings: list[VisionFinding] = []
+        self._taken: dict[str, list[Span]] = {c: [] for c in CRITERIA}
+        self._cache: dict[str, list[Span]] = {}
+
+    # -- helpers
+
+    def find(self, category: str) -> list[Span]:
+        if category not in self._cache:
+            self._cache[category] = self.lex.find(category, self.folded)
+        return self._cache[category]
+
+    def add(self, rule_id: str, span: Span | None, message: str, fix: str,
+            level: Level | None = None, spans: list[Span] | None = None) -> None:
+        rule = RULES_BY_ID[rule_id]
+        self._taken[rule.criterion].extend(spans or ([span] if span else []))
+        self.findings.append(
+            VisionFinding(rule_id, rule.criterion, level or rule.level, message, fix, span)
+        )
+
+    def free(self, criterion: str, spans: list[Span]) -> list[Span]:
+        """Spans not already explained by an earlier finding of the criterion."""
+        return [s for s in spans if not _overlaps(s, self._taken[criterion])]
+
+    def content_words(self) -> list[Word]:
+        stop = self.lex.words("stopword")
+        return [w for w in self.text.words if w.text not in stop and not w.text[0].isdigit()]
+
+    def is_abstract(self, word: str) -> bool:
+        if word in self.lex.words("abstract"):
+            return True
+        if self.lex.has("customer", word):
+            return False
+        suffixes = self.lex.data.get("abstract_suffix") or []
+        return len(word) >= 6 and word.endswith(tuple(suffixes))
+
+    def abstract_spans(self) -> list[Span]:
+        return self.find("abstract")
+
+    def actions(self) -> list[Span]:
+        """Verbs used as verbs; a word that is also an abstract noun ("care",
+        "trust") counts only with a subject before it or an object after it."""
+        found = []
+        words = self.text.words
+        subjects = self.lex.words("subject") | self.lex.words("second_person") | {
+            "to", "will", "they", "who", "that", "can", "must", "shall"
+        }
+        stop = self.lex.words("stopword")
+        for start, end in self.find("verb"):
+            token = self.folded[start:end]
+            if self.lex.cjk or not self.is_abstract(token):
+                found.append((start, end))
+                continue
+            index = next((i for i, w in enumerate(words) if w.start == start), None)
+            if index is None:
+                continue
+            before = words[index - 1].text if index else ""
+            after = words[index + 1] if index + 1 < len(words) else None
+            joined = after is not None and not re.search(
+                r"[.,;:!?]", self.folded[end : after.start]
+            )
+            if before in subjects or (
+                joined and after is not None and
+                (after.text in stop or not self.is_abstract(after.text))
+            ):
+                found.append((start, end))
+        return found
+
+    def customer_spans(self) -> list[Span]:
+        """Where the statement names the people served."""
+        spans = self.find("customer") + self.find("second_person")
+        if self.lex.cjk:
+            return spans
+        quantifiers = self.lex.words("quantifier")
+        stop = self.lex.words("stopword") - quantifiers
+        words = self.text.words
+        for index, word in enumerate(words):
+            if word.text not in quantifiers:
+                continue
+            following = [w for w in words[index + 1 : index + 4] if w.text not in stop]
+            noun = next((w for w in following if not w.text[0].isdigit()), None)
+            if noun is None or self.lex.has("not_customer", noun.text):
+                continue
+            if self.lex.has("verb", noun.text) and not self.lex.has("customer", noun.text):
+                continue
+            spans.append((word.start, noun.end))
+        return spans
+
+    # -- simple
+
+    def simple(self) -> None:
+        text = self.text
+        cliches = _merge(self.find("cliche"), self.folded)
+        if cliches:
+            self.add(
+                "vision-cliche", cliches[0],
+                f"{_quote_all(text, cliches)}: "
+                + _plural(cliches, "a stock phrase everyone has heard, so nobody acts on it.",
+                          "stock phrases everyone has heard, so nobody acts on them."),
+                "Say in your own words what the team does that a customer would notice.",
+                spans=cliches,
+            )
+        buzz = _merge(self.free("simple", self.find("buzzword")), self.folded)
+        if buzz:
+            self.add(
+                "vision-buzzword", buzz[0],
+                f"{_quote_all(text, buzz)}: business jargon a customer would not say.",
+                "Swap it for the plain words you would use with a customer: what do they get?",
+                spans=buzz,
+            )
+        hedges = self.free("simple", self.find("hedge"))
+        if hedges:
+            self.add(
+                "vision-hedge", hedges[0],
+                f"{_quote_all(text, hedges)}: promises trying, not doing.",
+                'Say what the team does: "we answer" rather than "we strive to answer".',
+                spans=hedges,
+            )
+        actions = self.actions()
+        customers = self.customer_spans()
+        vague = self.free("simple", self.find("vague"))
+        if vague:
+            # One empty word in an otherwise concrete sentence is a nudge; two or more
+            # make the whole statement generic.
+            concrete = bool(actions) and bool(customers) and len(vague) == 1
+            self.add(
+                "vision-vague", vague[0],
+                f"{_quote_all(text, vague)}: could be said by any company about anything"
+                + ("." if not concrete else "; the rest of the statement is concrete."),
+                "Name what a customer actually notices: an answer, a fix, a person who "
+                "follows up.",
+                level=None if not concrete else "warning",
+            )
+        self._noun_list(actions)
+        self._length()
+
+    def _noun_list(self, actions: list[Span]) -> None:
+        if actions:
+            return
+        if self.lex.cjk:
+            chars = [m.start() for m in CJK_RE.finditer(self.folded)]
+            abstract = self.abstract_spans() + self.find("quality_word")
+            covered = sum(1 for i in chars if _overlaps((i, i + 1), abstract))
+            if chars and covered / len(chars) >= 0.75:
+                self.add(
+                    "vision-noun-list", None,
+                    f"{_quote_all(self.text, abstract)}: abstract words in a row, with no "
+                    "action and no one they are for.",
+                    "Make it one sentence with a verb: who does what for whom?",
+                )
+            return
+        content = self.content_words()
+        qualities = [
+            w for w in content if self.is_abstract(w.text) or self.lex.has("quality_word", w.text)
+        ]
+        if (len(content) >= 2 and len(qualities) / len(content) >= 0.75) or (
+            len(content) == 1 and qualities
+        ):
+            spans = [(w.start, w.end) for w in qualities]
+            self.add(
+                "vision-noun-list", None,
+                f"{_quote_all(self.text, spans)}: abstract words with no action and no one "
+                "they are for.",
+                "Make it one sentence with a verb: who does what for whom?",
+            )
+
+    def _length(self) -> None:
+        length = self.text.length
+        unit = "characters" if self.lex.cjk else "words"
+        error = self.lex.number("length_error", 25)
+        warn = self.lex.number("length_warn", 20)
+        if length > error:
+            self.add(
+                "vision-too-long", None,
+                f"The statement has {length} {unit}; people remember a vision that fits in "
+                f"one breath ({error} {unit} at most).",
+                "Keep the one idea that matters most and move the details to the values.",
+            )
+        elif length > warn:
+            self.add(
+                "vision-long", None,
+                f"The statement has {length} {unit}; it is easier to remember with "
+                f"{warn} or fewer.",
+                "Cut the words a customer would not miss.",
+            )
+
+    # -- service
+
+    def service(self, mission: str | None) -> None:
+        text = self.text
+        kinds = (
+            ("market", "the company's place in the market"),
+            ("money", "a money target"),
+            ("cost", "a cost target"),
+            ("competitor", "about competitors"),
+        )
+        for category, what in kinds:
+            found = _merge(self.free("service", self.find(category)), self.folded)
+            if found:
+                self.add(
+                    "vision-business-target", found[0],
+                    f"{_quote_all(text, found)}: {what}, not something a customer experiences.",
+                    "Describe the service from the customer's side: what do they get when "
+                    "they contact you?",
+                    spans=found,
+                )
+        if mission and self._restates(mission):
+            self.add(
+                "vision-mission-restated", None,
+                f'The statement repeats the company\'s mission ("{mission.strip()}") instead '
+                "of describing the service.",
+                "Walk through a customer's contact with support and say what they experience.",
+            )
+        if self.findings_of("service"):
+            return
+        # In a bare list of values ("Quality, trust and care") "trust" is not a feeling a
+        # customer is given, so outcome words count only outside such a list.
+        listed = any(f.rule == "vision-noun-list" for f in self.findings)
+        outcome = [] if listed else self.find("outcome")
+        if not (self.customer_spans() or self.find("service") or outcome):
+            self.add(
+                "vision-no-customer", None,
+                "Nothing in the statement names a customer, the service or what it feels like "
+                "to get it.",
+                'Say who you serve and what they get: "Every <customer> gets ...".',
+            )
+
+    def findings_of(self, criterion: str) -> list[VisionFinding]:
+        return [f for f in self.findings if f.criterion == criterion and f.level == "error"]
+
+    def _restates(self, mission: str) -> bool:
+        other = Statement(mission, self.lex.language)
+        if _normal(other.folded) == _normal(self.folded):
+            return True
+        mine, theirs = self._stems(self.text), self._stems(other)
+        if len(mine) < 2 or not theirs:
+            return False
+        shared = len(mine & theirs)
+        return shared >= 2 and shared / len(mine) >= 0.6
+
+    def _stems(self, text: Statement) -> set[str]:
+        if self.lex.cjk:
+            chars = CJK_RE.findall(text.folded)
+            return {a + b for a, b in itertools.pairwise(chars)}
+        stop = self.lex.words("stopword")
+        return {
+            w.text[:5] for w in text.words
+            if w.text not in stop and len(w.text) > 1 and not w.text[0].isdigit()
+        }
+
+    # -- future
+
+    def future(self, reach: Reach | None) -> None:
+        claims = self._claims()
+        if claims:
+            self._honesty(claims, reach)
+        self._metrics([span for _, span in claims])
+
+    def _claims(self) -> list[tuple[str, Span]]:
+        found: list[tuple[str, Span]] = []
+        kinds = ["always", "everyday", "evening", "instant", "every_channel"]
+        kinds += [f"channel_{c}" for c in ("phone", "email", "chat", "social", "sms", "in_person")]
+        for kind in kinds:
+            found += [(kind, span) for span in self.find(kind)]
+        # A longer promise wins over a shorter one inside it ("every day of the year").
+        found.sort(key=lambda c: c[1][0] - c[1][1])
+        kept: list[tuple[str, Span]] = []
+        for kind, span in found:
+            if not _overlaps(span, [s for _, s in kept]):
+                kept.append((kind, span))
+        kept.sort(key=lambda c: c[1])
+        return kept
+
+    def _honesty(self, claims: list[tuple[str, Span]], reach: Reach | None) -> None:
+        self_service = self.find("self_service")
+        limits = self.find("limit")
+        protected = [s for _, s in claims] + self_service + limits
+        clauses = clause_bounds(self.folded, self.lex.pattern("conjunction"), protected)
+        # (rule, promise, why not) -> spans, so that "24 hours a day, 365 days" is one finding
+        broken: dict[tuple[str, str, str], list[Span]] = {}
+        for kind, span in claims:
+            clause = next((c for c in clauses if c[0] <= span[0] < c[1]), (0, len(self.folded)))
+            # Words inside the promise itself do not scope it ("gece gündüz" holds "gündüz").
+            beside = [s for s in self_service if not _overlaps(s, [span])]
+            limiting = [s for s in limits if not _overlaps(s, [span])]
+            promise = _promise(kind, _overlaps(clause, beside), _overlaps(clause, limiting))
+            if promise is None:
+                continue
+            what, keeps, why_not = promise
+            verdict = keeps(reach) if reach is not None else None
+            if verdict is True:
+                continue
+            rule = "vision-unchecked-promise" if verdict is None else "vision-overpromise"
+            broken.setdefault((rule, what, why_not), []).append(span)
+        for (rule, what, why_not), spans in broken.items():
+            quoted = _quote_all(self.text, spans)
+            if rule == "vision-unchecked-promise":
+                self.add(
+                    rule, spans[0],
+                    f"{quoted}: {what}, but the capacity it needs is not declared, so nobody "
+                    "can tell whether the team can keep it.",
+                    "Fill in the team's capacity (days, hours, channels, team size) in step 1.",
+                    spans=spans,
+                )
+            else:
+                assert reach is not None
+                self.add(
+                    rule, spans[0],
+                    f"{quoted}: {what}, but {why_not} (capacity: {reach.describe()}).",
+                    'Promise what the team can keep: name the hours ("on weekdays"), or split '
+                    "what self-service offers day and night from what people offer in opening "
+                    "hours.",
+                    spans=spans,
+                )
+
+    def _metrics(self, claimed: list[Span]) -> None:
+        folded = self.folded
+        spans: list[Span] = []
+        number = r"\d+(?:[.,]\d+)?"
+        percent = self.lex.pattern("percent")
+        units = self.lex.pattern("time_unit")
+        stat_nouns = self.lex.pattern("stat_noun")
+        for match in re.finditer(number, folded):
+            start, end = match.span()
+            if _overlaps((start, end), claimed):
+                continue
+            rest = folded[end:]
+            before = folded[max(0, start - 12):start]
+            unit = re.match(r"\s*(?:%|/\s*\d+)", rest)
+            if unit is None and percent is not None:
+                unit = percent.match(rest.lstrip())
+                if unit is None and re.search(r"(?:%|yüzde|百分之)\s*$", before):
+                    unit = re.match("", rest)
+            if unit is None and units is not None:
+                unit = units.match(rest.lstrip()) or units.match(rest)
+            if unit is None and stat_nouns is not None:
+                unit = stat_nouns.match(rest.lstrip())
+            value = float(match.group().replace(",", "."))
+            if unit is not None:
+                spans.append((start, end + (len(rest) - len(rest.lstrip())) + unit.end()))
+            elif value >= 100 and not (1900 <= value <= 2100):
+                spans.append((start, end))
+        within = self.lex.pattern("within")
+        words = self.lex.pattern("number_word")
+        if within is not None and words is not None and units is not None and not self.lex.cjk:
+            for match in within.finditer(folded):
+                rest = folded[match.end():]
+                amount = re.match(r"\s+", rest)
+                if not amount:
+                    continue
+                worded = words.match(rest[amount.end():])
+                if not worded:
+                    continue
+                tail = rest[amount.end() + worded.end():]
+                unit = re.match(r"\s+", tail)
+                unit_match = units.match(tail[unit.end():]) if unit else None
+                if unit_match and unit:
+                    end = match.end() + amount.end() + worded.end() + unit.end() + unit_match.end()
+                    spans.append((match.start(), end))
+        spans += self.find("metric_acronym")
+        spans = [s for s in spans if not _overlaps(s, claimed)]
+        if not spans:
+            return
+        outside = [s for s in self.customer_spans() + self.find("outcome")
+                   if not _overlaps(s, spans)]
+        quoted = _quote_all(self.text, sorted(spans))
+        if outside:
+            self.add(
+                "vision-bare-metric", spans[0],
+                f"{quoted}: a target for a metric; next to the customer it reads as a "
+                "service level rather than a vision.",
+                "Keep the number as a metric of a value (step 5) and let the vision say what "
+                "the customer experiences.",
+                level="warning",
+            )
+        else:
+            self.add(
+                "vision-bare-metric", spans[0],
+                f"{quoted}: a service-level target or a statistic; it measures today, with no "
+                "eye on who the team wants to become.",
+                "Say what a customer experiences on a day when everything goes right; keep the "
+                "number as a metric of a value (step 5).",
+            )
+
+
+Keeps = Callable[[Reach], "bool | None"]
+
+
+def _promise(kind: str, self_service: bool, limited: bool) -> tuple[str, Keeps, str] | None:
+    """What a claim promises, how to tell whether a capacity keeps it, and why not.
+
+    None when the claim promises nothing to check: a channel named for
+    self-service, or "day and night" limited by its own clause ("on weekdays").
+    """
+    if kind.startswith("channel_"):
+        channel = kind.removeprefix("channel_").replace("_", "-")
+        if self_service:
+            return None
+        return (f"promises contact by {channel}", lambda r: r.staffs(channel),
+                f"the team does not staff {channel}")
+    if self_service:
+        return ("promises self-service", lambda r: r.staffs("self-service"),
+                "no self-service channel is declared")
+    if kind == "instant":
+        return (
+            "promises an answer without waiting",
+            lambda r: None if r.team_size is None or r.channels is None else (
+                r.team_size >= SMALL_TEAM and bool(r.channels & LIVE_CHANNELS)
+            ),
+            f"that takes a live channel (phone or chat) and at least {SMALL_TEAM} people",
+        )
+    if kind == "every_channel":
+        return (
+            "promises every channel",
+            lambda r: None if r.human_channels is None else (
+                len(r.human_channels) >= MANY_CHANNELS
+            ),
+            "the team staffs only a few",
+        )
+    if limited:
+        return None
+    if kind == "always":
+        return ("promises support around the clock", lambda r: r.always,
+                "the team is not there around the clock")
+    if kind == "everyday":
+        return ("promises support every day", lambda r: r.weekends,
+                "the team does not work weekends")
+    if kind == "evening":
+        return ("promises support late in the day", lambda r: r.late,
+                "the team closes earlier")
+    return None
+
+
+def _merge(spans: list[Span], text: str) -> list[Span]:
+    """Join spans separated only by spaces or hyphens: "profit" + "margin"."""
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and re.fullmatch(r"[\s\-]*", text[merged[-1][1]:start]):
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _plural(items: list[Span], one: str, many: str) -> str:
+    return one if len(items) == 1 else many
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text).strip()

@@ -1,0 +1,195 @@
+"""Text handling for the criteria: folding, words, clauses and phrase patterns.
+
+Everything here keeps a one-to-one mapping between characters of the folded
+text and characters of the statement, so that a match in the folded text is
+also a span of the original words (shown to the workshop as "what triggered
+it"). Chinese has no spaces between words: it is matched on characters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+
+# Characters folded to one ASCII look-alike so that lexicon entries match what
+# people type (curly quotes from word processors, dashes). Full-width forms
+# (\uff0c, \uff12\uff14) are folded by NFKC in `fold`.
+_FOLD = str.maketrans(
+    {
+        "\u2019": "'",  # right single quotation mark
+        "\u2018": "'",  # left single quotation mark
+        "`": "'",
+        "\u00b4": "'",  # acute accent
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2013": "-",  # en dash
+        "\u2014": "-",  # em dash
+        "\u2010": "-",  # hyphen
+        "\u2011": "-",  # non-breaking hyphen
+        "\u00d7": "x",  # multiplication sign: "7\u00d724"
+        "\u3002": ".",  # ideographic full stop
+        "\u3001": ",",  # ideographic comma
+    }
+)
+
+WORD_RE = re.compile(r"\d+(?:[/x.,:]\d+)*|[^\W\d_]+(?:['\-][^\W\d_]+)*|\w+")
+CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Where one clause ends and the next begins: punctuation; conjunctions come from
+# each language's lexicon.
+_CLAUSE_PUNCT = re.compile(r"[.,;:!?()\[\]\"]|\s-\s")
+
+
+def fold(text: str, language: str) -> str:
+    """Lower-case `text` character by character, keeping its length."""
+    if text.isascii():  # the common case, and str.lower() keeps ASCII lengths
+        return text.lower().translate(_FOLD)
+    if language == "tr":
+        # Turkish has a dotted and a dotless i; str.lower() gets both wrong.
+        text = text.replace("I", "ı").replace("İ", "i")
+    out = []
+    for char in text:
+        if ord(char) > 127:
+            normal = unicodedata.normalize("NFKC", char)
+            char = normal if len(normal) == 1 else char
+        low = char.lower()
+        out.append(low if len(low) == 1 else char)
+    return "".join(out).translate(_FOLD)
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str  # folded
+    start: int
+    end: int
+
+
+@dataclass
+class Statement:
+    """A vision statement prepared for the rules."""
+
+    original: str
+    language: str
+
+    @cached_property
+    def folded(self) -> str:
+        return fold(self.original, self.language)
+
+    @cached_property
+    def words(self) -> list[Word]:
+        return [Word(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(self.folded)]
+
+    @property
+    def cjk(self) -> bool:
+        return self.language == "zh"
+
+    @cached_property
+    def length(self) -> int:
+        """Words, or for Chinese the characters that carry meaning."""
+        if self.cjk:
+            return len(CJK_RE.findall(self.original)) + sum(
+                1 for w in self.words if not CJK_RE.match(w.text)
+            )
+        return len(self.words)
+
+    def quote(self, start: int, end: int) -> str:
+        """The original words of a span, for messages."""
+        return self.original[start:end].strip()
+
+
+# --- phrase patterns ---------------------------------------------------------------------
+#
+# Lexicon entries are phrases written for people, compiled to regular expressions:
+#   "go the extra mile"   words, any whitespace or hyphen between them
+#   "synerg*"             a word starting with "synerg"
+#   "*kunde*"             a word containing "kunde" (compounds: "privatkunder")
+#   "cut|reduce cost*"    alternatives for one word
+#   "[the] largest"       an optional word
+#   "beat ~ competitor*"  up to three words in between
+# For Chinese the words are joined without separators and "~" allows a few characters.
+
+_SEP = r"[\s\-]+"
+_GAP = r"(?:[\s\-]+\S+){0,3}"
+_CJK_GAP = r".{0,6}?"
+
+
+def _alternative(alt: str, cjk: bool) -> str:
+    prefix = alt.startswith("*")
+    suffix = alt.endswith("*")
+    core = alt.strip("*")
+    rx = re.escape(core)
+    if not cjk:
+        # "best-in-class" also matches "best in class" and "bestinclass".
+        rx = rx.replace(r"\-", r"[\s\-]?")
+        if prefix:
+            rx = r"\w*" + rx
+        if suffix:
+            rx += r"\w*"
+    return rx
+
+
+def compile_phrase(phrase: str, cjk: bool = False) -> str:
+    """The regular expression (as text) for one lexicon phrase."""
+    parts: list[tuple[str, bool]] = []  # (regex, optional)
+    for token in phrase.split():
+        if token == "~":
+            parts.append(("~", False))
+            continue
+        optional = token.startswith("[") and token.endswith("]")
+        if optional:
+            token = token[1:-1]
+        alts = [_alternative(a, cjk) for a in token.split("|") if a]
+        parts.append(("(?:" + "|".join(alts) + ")", optional))
+    sep = "" if cjk else _SEP
+    gap = _CJK_GAP if cjk else _GAP
+    out = ""
+    need_sep = False  # a word came before, so the next one needs a separator
+    for rx, optional in parts:
+        if rx == "~":
+            out += gap  # the gap brings its own separators
+            continue
+        joiner = sep if need_sep else ""
+        if optional and need_sep:
+            out += f"(?:{joiner}{rx})?"
+        elif optional:
+            out += f"(?:{rx}{sep})?"  # an optional first word carries its own separator
+        else:
+            out += joiner + rx
+            need_sep = True
+    if cjk:
+        return out
+    return r"(?<!\w)" + out + r"(?!\w)"
+
+
+def compile_phrases(phrases: list[str], cjk: bool = False) -> re.Pattern[str] | None:
+    """One pattern matching any of `phrases`, longest alternatives first."""
+    if not phrases:
+        return None
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return re.compile("|".join(compile_phrase(p, cjk) for p in ordered))
+
+
+def clause_bounds(text: str, conjunctions: re.Pattern[str] | None,
+                  protected: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split folded text into clauses at punctuation and conjunctions.
+
+    A boundary inside a `protected` span (a matched phrase such as "day and
+    night") does not count.
+    """
+    cuts: list[tuple[int, int]] = [(m.start(), m.end()) for m in _CLAUSE_PUNCT.finditer(text)]
+    if conjunctions is not None:
+        cuts += [(m.start(), m.end()) for m in conjunctions.finditer(text)]
+    cuts = sorted(
+        c for c in cuts if not any(s <= c[0] < e or s < c[1] <= e for s, e in protected)
+    )
+    bounds = []
+    start = 0
+    for cut_start, cut_end in cuts:
+        if cut_start > start:
+            bounds.append((start, cut_start))
+        start = max(start, cut_end)
+    if start < len(text):
+        bounds.append((start, len(text)))
+    return [b for b in bounds if text[b[0] : b[1]].strip()]
