@@ -21,9 +21,19 @@ _LIST_NUMBER = re.compile(r"^(\d{1,9})([.)])")
 _BLOCK_START = frozenset("#>+-=")
 
 
+# Line breaks and ASCII spaces; a no-break space is typed on purpose and stays.
+_SPACE = "[ \t\n\r\f\v\x1c-\x1f\x85\u2028\u2029]"
+_SPACES = re.compile(f"{_SPACE}+")
+
+
 def collapse(text: str) -> str:
-    """All runs of white space (new lines too) become one space; ends are trimmed."""
-    return " ".join(text.split())
+    """All runs of white space (new lines too) become one space; ends are trimmed.
+
+    A no-break space inside the text is kept: it was typed to keep two words
+    together. At the ends every kind of space goes, so that `**...**` still
+    makes bold text.
+    """
+    return _SPACES.sub(" ", text.strip())
 
 
 def inline(text: object) -> str:

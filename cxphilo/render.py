@@ -168,7 +168,7 @@ def _text(value: str | None) -> str | None:
 
 def _named(value: str, words: Mapping[str, str]) -> str:
     """A name as typed, or a visible placeholder so that no heading is left empty."""
-    return " ".join(value.split()) or words["unnamed"]
+    return mdtext.collapse(value) or words["unnamed"]
 
 
 def _texts(values: list[str]) -> tuple[str, ...]:
