@@ -137,6 +137,12 @@ class WorkshopStopped(Interrupted):
         return [self.message, *([self.hint] if self.hint else [])]
 
 
+class ConfigError(CxphiloError):
+    """The configuration (`.cxphilo.yaml`, `[tool.cxphilo]`) is wrong; nothing was checked."""
+
+    default_message = "the configuration is not valid"
+
+
 class CheckFailed(CxphiloError):
     """`cxphilo check` found errors; the findings were already printed."""
 
