@@ -23,7 +23,7 @@ from typing import Literal
 
 from .capacity import LIVE_CHANNELS, MANY_CHANNELS, SMALL_TEAM, CapacityLike, Reach
 from .lexicon import Lexicon, lexicon
-from .text import CJK_RE, Statement, Word, clause_bounds
+from .text import Statement, Word, cjk_positions, clause_bounds
 
 Criterion = Literal["simple", "service", "future"]
 Level = Literal["error", "warning", "info"]
@@ -333,7 +333,7 @@ class _Judge:
         if actions:
             return
         if self.lex.cjk:
-            chars = [m.start() for m in CJK_RE.finditer(self.folded)]
+            chars = cjk_positions(self.folded)
             abstract = self.abstract_spans() + self.find("quality_word")
             covered = sum(1 for i in chars if _overlaps((i, i + 1), abstract))
             if chars and covered / len(chars) >= 0.75:
@@ -435,7 +435,7 @@ class _Judge:
 
     def _stems(self, text: Statement) -> set[str]:
         if self.lex.cjk:
-            chars = CJK_RE.findall(text.folded)
+            chars = [text.folded[i] for i in cjk_positions(text.folded)]
             return {a + b for a, b in itertools.pairwise(chars)}
         stop = self.lex.words("stopword")
         return {
@@ -470,7 +470,7 @@ class _Judge:
         self_service = self.find("self_service")
         limits = self.find("limit")
         protected = [s for _, s in claims] + self_service + limits
-        clauses = clause_bounds(self.folded, self.lex.pattern("conjunction"), protected)
+        clauses = clause_bounds(self.folded, self.find("conjunction"), protected)
         # (rule, promise, why not) -> spans, so that "24 hours a day, 365 days" is one finding
         broken: dict[tuple[str, str, str], list[Span]] = {}
         for kind, span in claims:
@@ -508,50 +508,44 @@ class _Judge:
                     spans=spans,
                 )
 
+    def _worded_targets(self) -> list[Span]:
+        """"within three rings", "in under an hour": a target written in words."""
+        words = self.text.words
+        numbers = self.lex.words("number_word")
+        found = []
+        starts = {start: end for start, end in self.find("within")}
+        units = {start: end for start, end in self.find("time_unit")}
+        for word in words:
+            if word.start not in starts:
+                continue
+            after = [w for w in words if w.start >= starts[word.start]][:2]
+            if len(after) == 2 and after[0].text in numbers and after[1].start in units:
+                found.append((word.start, units[after[1].start]))
+        return found
+
     def _metrics(self, claimed: list[Span]) -> None:
         folded = self.folded
         spans: list[Span] = []
-        number = r"\d+(?:[.,]\d+)?"
-        percent = self.lex.pattern("percent")
-        units = self.lex.pattern("time_unit")
-        stat_nouns = self.lex.pattern("stat_noun")
-        for match in re.finditer(number, folded):
-            start, end = match.span()
-            if _overlaps((start, end), claimed):
-                continue
-            rest = folded[end:]
-            before = folded[max(0, start - 12):start]
-            unit = re.match(r"\s*(?:%|/\s*\d+)", rest)
-            if unit is None and percent is not None:
-                unit = percent.match(rest.lstrip())
-                if unit is None and re.search(r"(?:%|yüzde|百分之)\s*$", before):
-                    unit = re.match("", rest)
-            if unit is None and units is not None:
-                unit = units.match(rest.lstrip()) or units.match(rest)
-            if unit is None and stat_nouns is not None:
-                unit = stat_nouns.match(rest.lstrip())
-            value = float(match.group().replace(",", "."))
-            if unit is not None:
-                spans.append((start, end + (len(rest) - len(rest.lstrip())) + unit.end()))
-            elif value >= 100 and not (1900 <= value <= 2100):
-                spans.append((start, end))
-        within = self.lex.pattern("within")
-        words = self.lex.pattern("number_word")
-        if within is not None and words is not None and units is not None and not self.lex.cjk:
-            for match in within.finditer(folded):
-                rest = folded[match.end():]
-                amount = re.match(r"\s+", rest)
-                if not amount:
+        numbers = [m.span() for m in _NUMBER.finditer(folded)]
+        if numbers:
+            # Where a unit, a percent sign or a counted noun starts, by position.
+            units = {start: end for kind in ("percent", "time_unit", "stat_noun")
+                     for start, end in self.find(kind)}
+            for start, end in numbers:
+                if _overlaps((start, end), claimed):
                     continue
-                worded = words.match(rest[amount.end():])
-                if not worded:
-                    continue
-                tail = rest[amount.end() + worded.end():]
-                unit = re.match(r"\s+", tail)
-                unit_match = units.match(tail[unit.end():]) if unit else None
-                if unit_match and unit:
-                    end = match.end() + amount.end() + worded.end() + unit.end() + unit_match.end()
-                    spans.append((match.start(), end))
+                after = end + len(folded[end:]) - len(folded[end:].lstrip())
+                if folded[after : after + 1] == "%" or folded[after : after + 1] == "/":
+                    spans.append((start, after + 1))
+                elif after in units:
+                    spans.append((start, units[after]))
+                elif re.search(r"(?:%|\byüzde|百分之)\s*$", folded[max(0, start - 8) : start]):
+                    spans.append((start, end))
+                else:
+                    value = float(folded[start:end].replace(",", "."))
+                    if value >= 100 and not 1900 <= value <= 2100:
+                        spans.append((start, end))
+        spans += self._worded_targets()
         spans += self.find("metric_acronym")
         spans = [s for s in spans if not _overlaps(s, claimed)]
         if not spans:
@@ -624,6 +618,9 @@ def _promise(kind: str, self_service: bool, limited: bool) -> tuple[str, Keeps, 
         return ("promises support late in the day", lambda r: r.late,
                 "the team closes earlier")
     return None
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
 def _merge(spans: list[Span], text: str) -> list[Span]:

@@ -91,7 +91,6 @@ def english_forms(base: str) -> list[str]:
 
 
 _SINGLE = re.compile(r"^\*?([^\W_]+|\d+(?:[/x.,:]\d+)*)\*?$")
-_FIRST = re.compile(r"^\[?([^\W\d_]{1,2}|\d)")
 
 
 @dataclass(frozen=True)
@@ -122,28 +121,32 @@ def tokens(text: str) -> list[Token]:
     return [Token.of(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
 
 
-def _first_keys(phrase: str) -> set[str] | None:
-    """The first one or two letters a match of `phrase` can start with; None if any."""
-    keys: set[str] = set()
+def _first_words(phrase: str) -> tuple[set[str], set[str]] | None:
+    """The words (and word prefixes) a match of `phrase` can start with; None if any."""
+    words: set[str] = set()
+    prefixes: set[str] = set()
     for token in phrase.split():
-        optional = token.startswith("[")
+        optional = token.startswith("[") and token.endswith("]")
         for alt in token.strip("[]").split("|"):
-            if alt.startswith("*") or alt == "~":
+            if alt == "~" or alt.startswith("*") or not alt:
                 return None
-            match = _FIRST.match(alt)
-            if not match:
+            if "-" in alt or "'" in alt:
+                # "best-in-class" may be written "best in class": key on its first part
+                alt = re.split(r"[-']", alt, maxsplit=1)[0] + "*"
+            match = _SINGLE.match(alt)
+            if match is None:
                 return None
-            keys.add(match.group(1))
+            (prefixes if alt.endswith("*") else words).add(match.group(1))
         if not optional:
-            return keys
+            return words, prefixes
     return None
 
 
 @cache
-def _compiled(pattern: str) -> re.Pattern[str]:
+def _compiled(phrase: str) -> re.Pattern[str]:
     # Compiled on first use: most phrases are never tried in a given run, and
     # compiling them all would cost a one-file check tens of milliseconds.
-    return re.compile(pattern)
+    return re.compile(compile_phrase(phrase))
 
 
 @dataclass
@@ -155,9 +158,10 @@ class Matcher:
     suffixes: frozenset[str] = frozenset()
     infixes: tuple[str, ...] = ()
     literals: tuple[str, ...] = ()  # Chinese: plain substrings
-    # Phrases of several words, indexed by the letters they can start with, so
-    # that each is tried only where a word starts with those letters.
-    by_start: dict[str, list[str]] = field(default_factory=dict)
+    # Phrases of several words, indexed by the word (or word prefix) they start
+    # with, so that each is tried only where such a word starts.
+    by_word: dict[str, list[str]] = field(default_factory=dict)
+    by_prefix: dict[str, list[str]] = field(default_factory=dict)
     anywhere: list[str] = field(default_factory=list)
     phrases: re.Pattern[str] | None = None  # Chinese phrases with gaps
 
@@ -169,7 +173,8 @@ class Matcher:
         infixes: list[str] = []
         literals: list[str] = []
         cjk_phrases: list[str] = []
-        by_start: dict[str, list[str]] = {}
+        by_word: dict[str, list[str]] = {}
+        by_prefix: dict[str, list[str]] = {}
         anywhere: list[str] = []
         for entry in entries:
             if cjk:
@@ -182,12 +187,14 @@ class Matcher:
             for alt in alts:
                 match = _SINGLE.match(alt)
                 if match is None:
-                    pattern = compile_phrase(alt)
-                    keys = _first_keys(alt)
-                    if keys is None:
-                        anywhere.append(pattern)
-                    for key in keys or ():
-                        by_start.setdefault(key, []).append(pattern)
+                    first = _first_words(alt)
+                    if first is None:
+                        anywhere.append(alt)
+                        continue
+                    for word in first[0]:
+                        by_word.setdefault(word, []).append(alt)
+                    for prefix in first[1]:
+                        by_prefix.setdefault(prefix, []).append(alt)
                     continue
                 core = match.group(1)
                 if alt.startswith("*") and alt.endswith("*"):
@@ -204,7 +211,8 @@ class Matcher:
             frozenset(suffixes),
             tuple(infixes),
             tuple(literals),
-            by_start,
+            by_word,
+            by_prefix,
             anywhere,
             compile_phrases(cjk_phrases, cjk),
         )
@@ -227,15 +235,18 @@ class Matcher:
                 at = text.find(literal, at + len(literal))
         if self.phrases is not None:
             spans += [(m.start(), m.end()) for m in self.phrases.finditer(text) if m.group()]
-        if self.by_start or self.anywhere:
+        if self.by_word or self.by_prefix or self.anywhere:
             for token in words:
-                first = text[token.start : token.start + 2]
-                starting = (self.by_start.get(first), self.by_start.get(first[:1]), self.anywhere)
-                for group in starting:
-                    for pattern in group or ():
-                        match = _compiled(pattern).match(text, token.start)
-                        if match and match.end() > match.start():
-                            spans.append((match.start(), match.end()))
+                head = text[token.start : token.end].split("-", 1)[0].split("'", 1)[0]
+                tried: list[str] = list(self.by_word.get(token.text, ()))
+                tried += self.by_word.get(head, ())
+                if self.by_prefix:
+                    for prefix in token.prefixes & self.by_prefix.keys():
+                        tried += self.by_prefix[prefix]
+                for phrase in (*tried, *self.anywhere):
+                    match = _compiled(phrase).match(text, token.start)
+                    if match and match.group():
+                        spans.append((match.start(), match.end()))
         return sorted(set(spans))
 
 
@@ -262,14 +273,6 @@ class Lexicon:
             folded = [fold(e, self.language) for e in entries]
             self.matchers[category] = Matcher.build(folded, self.cjk)
         return self.matchers[category]
-
-    def pattern(self, category: str) -> re.Pattern[str] | None:
-        """A regular expression for the whole category (clause splitting, units)."""
-        key = "re:" + category
-        if key not in self.matchers:
-            entries = [fold(e, self.language) for e in self.data.get(category) or []]
-            self.matchers[key] = Matcher(phrases=compile_phrases(entries, self.cjk))
-        return self.matchers[key].phrases
 
     def _words(self, text: str) -> list[Token]:
         if self._tokens[0] != text:

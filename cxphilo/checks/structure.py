@@ -1,0 +1,251 @@
+"""The rules on a loaded document: structure, the vision criteria, the vision review.
+
+Pure core: takes the document (the pydantic model or the check's `View` of the
+same data, read alike through attributes), where each value sits, and the
+date; returns findings at the default levels of `rules.BY_ID`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from cxphilo import catalogue
+from cxphilo.criteria import Judgement, is_action_statement, judge_vision
+from cxphilo.steps import status as step_status
+from cxphilo.yamlio import PathKey, Positions
+
+from .findings import Finding
+from .rules import BY_ID
+
+MAX_VALUES = 5
+CRITERIA = ("simple", "service", "future")
+
+
+class Located:
+    """Turns document paths into findings placed at their line and column."""
+
+    def __init__(self, positions: Positions, text: str) -> None:
+        self.positions = positions
+        self.lines = text.split("\n")
+        self.findings: list[Finding] = []
+
+    def add(self, rule_id: str, path: PathKey, message: str, *, key: bool = False,
+            fix: str | None = None, criterion: str | None = None,
+            where: tuple[int, int] | None = None) -> None:
+        rule = BY_ID[rule_id]
+        if where is None:
+            pos = self.positions.key(path) if key else self.positions.of(path)
+            where = (pos.line, pos.column) if pos else None
+        self.findings.append(
+            Finding(
+                rule_id, rule.level, message,
+                where[0] if where else None, where[1] if where else None,
+                criterion if criterion is not None else rule.criterion, fix,
+            )
+        )
+
+    def inside(self, path: PathKey, value: str, offset: int) -> tuple[int, int] | None:
+        """Line and column of character `offset` of the one-line scalar `value` at `path`."""
+        pos = self.positions.of(path)
+        if pos is None:
+            return None
+        if pos.line > len(self.lines) or offset == 0:
+            return pos.line, pos.column
+        rest = self.lines[pos.line - 1][pos.column - 1 :]
+        quote = rest[:1] if rest[:1] in ("'", '"') else ""
+        before = value[:offset]
+        # Only when the text before the words is written as-is on the line: no
+        # escapes, no doubled quotes, not folded over several lines.
+        if "\n" in before or (quote and (quote in before or "\\" in before)):
+            return pos.line, pos.column
+        if not rest[len(quote) :].startswith(before):
+            return pos.line, pos.column
+        return pos.line, pos.column + len(quote) + offset
+
+
+def document_findings(doc: Any, positions: Positions, text: str,
+                      today: dt.date) -> tuple[list[Finding], Judgement | None]:
+    """Every finding on one document, and the criteria's judgement of its vision."""
+    at = Located(positions, text)
+    _steps(doc, at)
+    _values(doc, at)
+    _metrics(doc, at)
+    _model(doc, at)
+    judgement = _vision(doc, at)
+    _review(doc, at, judgement)
+    _governance(doc, at, today)
+    at.findings.sort(key=lambda f: (f.line or 0, f.column or 0))
+    return at.findings, judgement
+
+
+def _steps(doc: Any, at: Located) -> None:
+    for state in step_status(doc):
+        if state.state == "done":
+            continue
+        step = state.step
+        missing = "; ".join(state.missing)
+        progress = "partly done" if state.state == "partly" else state.state
+        at.add(
+            "step-missing", (step.path,),
+            f"step {step.number} ({step.title.lower()}) is {progress}: {missing}",
+            key=True,
+            fix=f"continue it with: cxphilo workshop --step {step.name}",
+        )
+
+
+def _values(doc: Any, at: Located) -> None:
+    values = list(doc.values)
+    language = doc.company.language
+    if len(values) > MAX_VALUES:
+        at.add(
+            "values-too-many", ("values", MAX_VALUES),
+            f"{len(values)} values; the method asks for five or fewer so that people remember "
+            "and use them",
+            fix="merge the close ones and let the team vote the list down to five",
+        )
+    for index, value in enumerate(values):
+        statement = (value.statement or "").strip()
+        if not statement:
+            at.add(
+                "value-no-statement", ("values", index),
+                f"value '{value.name}' has no action statement",
+                fix='write what people do: a strong verb ("Treat every ...") or an "I ..." line',
+            )
+        elif not is_action_statement(statement, language):
+            at.add(
+                "value-not-action", ("values", index, "statement"),
+                f"the statement of '{value.name}' (\"{statement}\") does not say what anyone "
+                "does",
+                fix='start with a verb ("Get it right the first time") or "I" '
+                '("I own every problem until it is solved")',
+            )
+        if not value.metrics:
+            at.add(
+                "value-no-metric", ("values", index),
+                f"value '{value.name}' has no metric to show whether the team lives it",
+                fix="add one from the catalogue (cxphilo metrics) or define your own under "
+                "metrics:",
+            )
+
+
+def _metrics(doc: Any, at: Located) -> None:
+    defined = {entry.id for entry in doc.metrics}
+    uses: list[tuple[PathKey, str]] = []
+    for index, value in enumerate(doc.values):
+        uses += [(("values", index, "metrics", j), m) for j, m in enumerate(value.metrics)]
+    for index, team in enumerate(doc.teams):
+        uses += [(("teams", index, "metrics", j), m) for j, m in enumerate(team.metrics)]
+    for path, metric_id in uses:
+        if catalogue.find(metric_id) is None and metric_id not in defined:
+            at.add(
+                "metric-unknown", path,
+                f"metric '{metric_id}' is not in the catalogue and not defined under metrics:",
+                fix="pick one from the catalogue (cxphilo metrics) or define it under metrics: "
+                "with a name and what it measures",
+            )
+    for index, entry in enumerate(doc.metrics):
+        if catalogue.find(entry.id) is not None:
+            continue
+        missing = [
+            label for label, text in (("a name", entry.name), ("what it measures", entry.measures))
+            if not (text or "").strip()
+        ]
+        if missing:
+            at.add(
+                "metric-undefined", ("metrics", index, "id"),
+                f"custom metric '{entry.id}' needs {' and '.join(missing)}",
+                fix="add name: and measures: (and a formula) so everyone measures it the same way",
+            )
+
+
+def _model(doc: Any, at: Located) -> None:
+    model = doc.model
+    if model is not None and model.choice == "customer-centric" and not (
+        (model.customer_history or "").strip()
+    ):
+        at.add(
+            "customer-history-missing", ("model", "choice"),
+            "a customer-centric model needs a log of each customer's support history and notes, "
+            "and nothing says how it is kept",
+            fix="describe it under model.customer_history (the help desk, the CRM, ...)",
+        )
+
+
+def _vision(doc: Any, at: Located) -> Judgement | None:
+    vision = doc.vision
+    statement = (vision.statement if vision is not None else None) or ""
+    if not statement.strip():
+        at.add(
+            "vision-missing", ("vision", "statement") if vision is not None else ("vision",),
+            "no vision statement yet, so the three criteria are not judged",
+            key=vision is None,
+            fix="write it in step 4: cxphilo workshop --step vision",
+        )
+        return None
+    assessment = doc.assessment
+    judgement = judge_vision(
+        statement,
+        language=doc.company.language,
+        mission=doc.company.mission,
+        capacity=assessment.capacity if assessment is not None else None,
+    )
+    path: PathKey = ("vision", "statement")
+    for found in judgement.findings:
+        where = at.inside(path, statement, found.span[0]) if found.span else None
+        at.add(found.rule, path, found.message, fix=found.fix, criterion=found.criterion,
+               where=where)
+        if found.level != BY_ID[found.rule].level:  # the engine softened it in context
+            at.findings[-1] = at.findings[-1].at_level(found.level)
+    return judgement
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()) == " ".join(b.split())
+
+
+def _review(doc: Any, at: Located, judgement: Judgement | None) -> None:
+    vision = doc.vision
+    review = vision.review if vision is not None else None
+    if review is None or judgement is None:
+        return
+    if not _same(review.statement, vision.statement or ""):
+        at.add(
+            "review-stale", ("vision", "review", "statement"),
+            f"the team reviewed \"{review.statement.strip()}\", but the vision now reads "
+            f"\"{(vision.statement or '').strip()}\"; nobody has judged the new wording",
+            fix="review it again with the team (cxphilo workshop --step vision) so that "
+            "vision.review.statement matches",
+        )
+        return
+    for criterion in CRITERIA:
+        team = getattr(review.verdicts, criterion)
+        if team is None:
+            continue
+        path = ("vision", "review", "verdicts", criterion)
+        if team == "fail":
+            at.add(
+                "review-failed", path,
+                f"the team's own review says the vision fails '{criterion}'",
+                fix="rework the statement and review it again",
+            )
+        ours = judgement.criteria[criterion]
+        if team != ours:
+            at.add(
+                "review-disagrees", path,
+                f"the team judged '{criterion}' {team}; the check finds it {ours}",
+                fix="look at the check's findings on the vision with the team",
+            )
+
+
+def _governance(doc: Any, at: Located, today: dt.date) -> None:
+    governance = doc.governance
+    due = governance.next_review if governance is not None else None
+    if due is not None and due < today:
+        at.add(
+            "review-overdue", ("governance", "next_review"),
+            f"the philosophy was due for review on {due.isoformat()} "
+            f"({(today - due).days} days ago)",
+            fix="review it with the team, then set the next date",
+        )
+

@@ -1,0 +1,200 @@
+"""The project's cxphilo settings: `.cxphilo.yaml` or `[tool.cxphilo]` in pyproject.toml.
+
+Found from the working directory upward (in each folder `.cxphilo.yaml`, then
+`.cxphilo.yml`, then a `pyproject.toml` that has a `[tool.cxphilo]` table), or
+named with `--config`. Settings:
+
+    rules      rule id -> "error" | "warning" | "info" | "off"   (cxphilo check)
+    strict     true: warnings fail the check too                  (cxphilo check)
+    templates  a folder of charter templates, relative to the config file (cxphilo render)
+
+Anything else, an unknown rule id or a level that does not exist is a
+`ConfigError` (exit 2), so that a typo never silently changes what CI checks.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+CONFIG_NAMES = (".cxphilo.yaml", ".cxphilo.yml")
+PYPROJECT = "pyproject.toml"
+SETTINGS = ("rules", "strict", "templates")
+RULE_LEVELS = ("error", "warning", "info", "off")
+
+
+@dataclass(frozen=True)
+class Config:
+    """cxphilo settings; the defaults when no file is found."""
+
+    rules: dict[str, str] = field(default_factory=dict)
+    strict: bool = False
+    templates: Path | None = None
+    source: Path | None = None  # the file the settings came from
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The nearest config file from `start` (default: the working directory) upward."""
+    folder = (start or Path.cwd()).resolve()
+    for current in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            candidate = current / name
+            if candidate.is_file():
+                return candidate
+        pyproject = current / PYPROJECT
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
+    return None
+
+
+def load_config(explicit: Path | None = None, start: Path | None = None) -> Config:
+    """The settings from `explicit`, or from the nearest config file, or the defaults.
+
+    Raises ConfigError when the file is missing (explicit only), unreadable or wrong.
+    """
+    path = explicit if explicit is not None else find_config(start)
+    if path is None:
+        return Config()
+    if explicit is not None and not path.is_file():
+        raise ConfigError(f"{path}: no such config file")
+    if path.suffix == ".toml":
+        table, where = _toml_settings(path, required=True), None
+    elif path.suffix in (".yaml", ".yml"):
+        table, where = _yaml_settings(path)
+    else:
+        raise ConfigError(
+            f"{path}: a config file is .cxphilo.yaml or pyproject.toml with [tool.cxphilo]"
+        )
+    return _validate(table, path, where)
+
+
+# --- reading -----------------------------------------------------------------------------
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+        raise ConfigError(f"{path}: cannot read ({reason})") from None
+
+
+def _toml() -> Any:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    return tomllib
+
+
+def _has_tool_table(path: Path) -> bool:
+    # A cheap look before parsing: most pyproject.toml files never mention cxphilo.
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return False
+    if "cxphilo" not in text:
+        return False
+    tool = _parse_toml(text, path).get("tool")
+    return isinstance(tool, dict) and "cxphilo" in tool
+
+
+def _parse_toml(text: str, path: Path) -> dict[str, Any]:
+    tomllib = _toml()
+    try:
+        data: dict[str, Any] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    return data
+
+
+def _toml_settings(path: Path, required: bool) -> dict[str, Any]:
+    data = _parse_toml(_read_text(path), path)
+    if path.name == PYPROJECT or "tool" in data:
+        table = data.get("tool", {}).get("cxphilo") if isinstance(data.get("tool"), dict) else None
+        if table is None:
+            if required:
+                raise ConfigError(f"{path}: no [tool.cxphilo] table")
+            return {}
+    else:
+        table = data
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.cxphilo] must be a table of settings")
+    return table
+
+
+def _yaml_settings(path: Path) -> tuple[dict[str, Any], Any]:
+    from . import yamlio
+
+    text = _read_text(path)
+    try:
+        parsed = yamlio.parse(text, str(path))
+    except yamlio.YamlProblems as exc:
+        raise ConfigError(str(exc.problems[0])) from None
+    if parsed.data is None:
+        return {}, parsed.positions
+    if not isinstance(parsed.data, dict):
+        raise ConfigError(f"{path}:1:1: expected settings (rules:, strict:, templates:)")
+    return parsed.data, parsed.positions
+
+
+# --- checking ----------------------------------------------------------------------------
+
+
+def _validate(table: Mapping[str, Any], path: Path, positions: Any) -> Config:
+    def where(*keys: str) -> str:
+        pos = positions.key(keys) if positions is not None else None
+        return f"{path}:{pos.line}:{pos.column}" if pos else str(path)
+
+    for key in table:
+        if key not in SETTINGS:
+            raise ConfigError(
+                f"{where(str(key))}: unknown setting '{key}'{_did_you_mean(str(key), SETTINGS)}",
+                hint=f"the settings are: {', '.join(SETTINGS)}",
+            )
+    strict = table.get("strict", False)
+    if not isinstance(strict, bool):
+        raise ConfigError(f"{where('strict')}: strict must be true or false, not {strict!r}")
+    templates = table.get("templates")
+    if templates is not None and not (isinstance(templates, str) and templates.strip()):
+        raise ConfigError(f"{where('templates')}: templates must be a folder name")
+    rules = table.get("rules", {})
+    if rules is None:
+        rules = {}
+    if not isinstance(rules, dict):
+        raise ConfigError(f"{where('rules')}: rules must map rule ids to levels")
+    from .checks.rules import BY_ID
+
+    checked: dict[str, str] = {}
+    for rule_id, level in rules.items():
+        if rule_id not in BY_ID:
+            raise ConfigError(
+                f"{where('rules', str(rule_id))}: unknown rule '{rule_id}'"
+                + _did_you_mean(str(rule_id), list(BY_ID)),
+                hint="the rules are listed in the README and in: cxphilo check --help",
+            )
+        if level is False:  # YAML reads a bare `off` as false
+            level = "off"
+        if level not in RULE_LEVELS:
+            raise ConfigError(
+                f"{where('rules', str(rule_id))}: level of '{rule_id}' must be one of "
+                f"{', '.join(RULE_LEVELS)}, not {level!r}"
+            )
+        checked[str(rule_id)] = str(level)
+    return Config(
+        rules=checked,
+        strict=strict,
+        templates=(path.parent / templates).resolve() if templates else None,
+        source=path,
+    )
+
+
+def _did_you_mean(word: str, choices: Any) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
