@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .checkcmd import CheckArgs
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -12,6 +16,12 @@ def main(argv: list[str] | None = None) -> int:
 
     debug = bool(os.environ.get("CXPHILO_DEBUG")) or "--debug" in (argv or sys.argv[1:])
     try:
+        fast = _fast_check(sys.argv[1:] if argv is None else argv)
+        if fast is not None:
+            from .checkcmd import run
+
+            run(fast.paths, fast.format, fast.strict, fast.config)
+            return _exit(0)
         from .cli import app
 
         app(args=argv, prog_name="cxphilo")
@@ -43,6 +53,17 @@ def main(argv: list[str] | None = None) -> int:
         output.err("hint: run again with --debug for the full traceback, and please report it")
         return _exit(int(ExitCode.USAGE))
     return _exit(0)
+
+
+def _fast_check(args: list[str]) -> CheckArgs | None:
+    """`cxphilo [--debug] check ...` without importing typer, when the options allow it."""
+    if args[:1] == ["--debug"]:
+        args = args[1:]
+    if args[:1] != ["check"]:
+        return None
+    from .checkcmd import parse_args
+
+    return parse_args(args[1:])
 
 
 def _exit(code: int) -> int:

@@ -223,6 +223,60 @@ def metrics(
     views.metric_detail(metric, format.value)
 
 
+# --- check ---------------------------------------------------------------------------------
+# `__main__` parses this command's options itself when it can (see cxphilo/checkcmd.py),
+# so that CI does not wait for typer; keep the two in step.
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+    junit = "junit"
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Philosophy files, or folders to search for them. [default: philosophy.yaml]",
+            show_default=False,
+        ),
+    ] = None,
+    format: Annotated[
+        CheckFormat | None,
+        typer.Option(
+            "--format", "-f",
+            help="text, json, github, sarif or junit. [default: text; github when "
+            "GITHUB_ACTIONS=true]",
+            show_default=False,
+        ),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="Settings file. [default: .cxphilo.yaml or [tool.cxphilo] in pyproject.toml, "
+            "searched from here upward]",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Check philosophy files: the structure, the three vision criteria and the review.
+
+    Exit 0 when no file has errors, 1 when one has (or a warning, with --strict),
+    2 when the check could not run.
+
+    Example: cxphilo check philosophy.yaml examples/ --format github
+    """
+    from .checkcmd import run
+
+    run(paths or [], format.value if format else None, strict, config)
+
+
 # --- render --------------------------------------------------------------------------------
 
 
