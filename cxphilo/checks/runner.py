@@ -69,8 +69,7 @@ def check_bytes(raw: bytes, display: str, rules: Mapping[str, str] | None = None
         findings = _configured(loaded, rules or {})
         return FileResult(display, dict.fromkeys(CRITERIA, "skip"), findings)
     doc, positions, text = loaded
-    found, judgement = document_findings(doc, positions, text, day)
-    findings = _configured(found, rules or {})
+    findings, judgement = document_findings(doc, positions, text, day, rules)
     criteria: dict[str, CriterionVerdict]
     if judgement is None:
         criteria = dict.fromkeys(CRITERIA, "skip")

@@ -8,14 +8,15 @@ date; returns findings at the default levels of `rules.BY_ID`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from cxphilo import catalogue
-from cxphilo.criteria import Judgement, is_action_statement, judge_vision
+from cxphilo.criteria import Judgement, is_action_statement, judge_vision, verdicts
 from cxphilo.steps import status as step_status
 from cxphilo.yamlio import PathKey, Positions
 
-from .findings import Finding
+from .findings import LEVELS, Finding, Level
 from .rules import BY_ID
 
 MAX_VALUES = 5
@@ -25,21 +26,28 @@ CRITERIA = ("simple", "service", "future")
 class Located:
     """Turns document paths into findings placed at their line and column."""
 
-    def __init__(self, positions: Positions, text: str) -> None:
+    def __init__(self, positions: Positions, text: str,
+                 rules: Mapping[str, str] | None = None) -> None:
         self.positions = positions
         self.lines = text.split("\n")
+        self.rules = rules or {}
         self.findings: list[Finding] = []
 
     def add(self, rule_id: str, path: PathKey, message: str, *, key: bool = False,
             fix: str | None = None, criterion: str | None = None,
-            where: tuple[int, int] | None = None) -> None:
+            where: tuple[int, int] | None = None, level: Level | None = None) -> None:
         rule = BY_ID[rule_id]
+        configured = self.rules.get(rule_id)
+        if configured == "off":
+            return
+        if configured in LEVELS:
+            level = configured
         if where is None:
             pos = self.positions.key(path) if key else self.positions.of(path)
             where = (pos.line, pos.column) if pos else None
         self.findings.append(
             Finding(
-                rule_id, rule.level, message,
+                rule_id, level or rule.level, message,
                 where[0] if where else None, where[1] if where else None,
                 criterion if criterion is not None else rule.criterion, fix,
             )
@@ -64,10 +72,15 @@ class Located:
         return pos.line, pos.column + len(quote) + offset
 
 
-def document_findings(doc: Any, positions: Positions, text: str,
-                      today: dt.date) -> tuple[list[Finding], Judgement | None]:
-    """Every finding on one document, and the criteria's judgement of its vision."""
-    at = Located(positions, text)
+def document_findings(doc: Any, positions: Positions, text: str, today: dt.date,
+                      rules: Mapping[str, str] | None = None
+                      ) -> tuple[list[Finding], Judgement | None]:
+    """Every finding on one document, and the criteria's judgement of its vision.
+
+    `rules` (rule id -> level or "off", from the configuration) applies as the
+    findings are made, so that the review is compared with the configured verdicts.
+    """
+    at = Located(positions, text, rules)
     _steps(doc, at)
     _values(doc, at)
     _metrics(doc, at)
@@ -193,10 +206,9 @@ def _vision(doc: Any, at: Located) -> Judgement | None:
     path: PathKey = ("vision", "statement")
     for found in judgement.findings:
         where = at.inside(path, statement, found.span[0]) if found.span else None
+        # found.level may be softer than the rule's default: the engine weighs context.
         at.add(found.rule, path, found.message, fix=found.fix, criterion=found.criterion,
-               where=where)
-        if found.level != BY_ID[found.rule].level:  # the engine softened it in context
-            at.findings[-1] = at.findings[-1].at_level(found.level)
+               where=where, level=found.level)
     return judgement
 
 
@@ -218,6 +230,7 @@ def _review(doc: Any, at: Located, judgement: Judgement | None) -> None:
             "vision.review.statement matches",
         )
         return
+    configured = verdicts((f.criterion, f.level) for f in at.findings if f.criterion)
     for criterion in CRITERIA:
         team = getattr(review.verdicts, criterion)
         if team is None:
@@ -229,7 +242,7 @@ def _review(doc: Any, at: Located, judgement: Judgement | None) -> None:
                 f"the team's own review says the vision fails '{criterion}'",
                 fix="rework the statement and review it again",
             )
-        ours = judgement.criteria[criterion]
+        ours = configured[criterion]
         if team != ours:
             at.add(
                 "review-disagrees", path,

@@ -178,6 +178,10 @@ def _overlaps(span: Span, spans: Iterable[Span]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in spans)
 
 
+def _within(inner: Span, outer: Span) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
 def _quote_all(text: Statement, spans: list[Span]) -> str:
     seen: list[str] = []
     for start, end in spans:
@@ -476,8 +480,8 @@ class _Judge:
         for kind, span in claims:
             clause = next((c for c in clauses if c[0] <= span[0] < c[1]), (0, len(self.folded)))
             # Words inside the promise itself do not scope it ("gece gündüz" holds "gündüz").
-            beside = [s for s in self_service if not _overlaps(s, [span])]
-            limiting = [s for s in limits if not _overlaps(s, [span])]
+            beside = [s for s in self_service if not _within(s, span)]
+            limiting = [s for s in limits if not _within(s, span)]
             promise = _promise(kind, _overlaps(clause, beside), _overlaps(clause, limiting))
             if promise is None:
                 continue
