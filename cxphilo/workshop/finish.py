@@ -1,18 +1,29 @@
-"""The end of the workshop: the check's verdict on the file, and the charter rendered."""
+"""The end of the workshop: where each step stands, the check's verdict, the charter rendered.
+
+The verdict is `cxphilo check`'s own, on the file as saved and with the
+team's check settings, so the room sees what CI will say.
+"""
 
 from __future__ import annotations
 
 import shlex
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cxphilo import steps as steps_mod
+from cxphilo.errors import CxphiloError
 from cxphilo.store import atomic_write
 
-from .asker import Choice, Table
+from .asker import Choice, Finding, Table, Verdicts
 from .session import Session
-from .vision import verdicts_block
+from .vision import CRITERIA
+
+if TYPE_CHECKING:
+    from cxphilo.config import Config
 
 MD, HTML, BOTH, NOT_NOW = "md", "html", "both", "no"
+_SHOWN_ABOVE = {"step-missing", "vision-missing"}
 _MARK = {"done": "✔ done", "partly": "◐ partly", "not started": "○ not started"}
 
 
@@ -22,10 +33,12 @@ def charter_path(path: Path, fmt: str) -> Path:
 
 
 def run(session: Session, path: Path) -> None:
-    """Show the verdict, offer to render the charter, say what comes next."""
+    """Show the steps and the check's verdict, offer to render the charter, say what is next."""
     session.note("The finish: how the philosophy stands.", "question")
-    _verdict(session)
-    _render(session, path)
+    config = _config(session)
+    _steps(session)
+    _check(session, path, config.rules if config else None)
+    _render(session, path, config.templates if config else None)
     quoted = shlex.quote(str(path))
     session.note(
         f"Commit {path} to git; CI and pre-commit can guard it with: cxphilo check {quoted}",
@@ -33,9 +46,19 @@ def run(session: Session, path: Path) -> None:
     )
 
 
-def _verdict(session: Session) -> None:
-    doc = session.doc
-    statuses = steps_mod.status(doc)
+def _config(session: Session) -> Config | None:
+    """The team's check settings (rule levels, templates), as `cxphilo check` finds them."""
+    from cxphilo.config import load_config
+
+    try:
+        return load_config()
+    except CxphiloError as exc:
+        session.note(f"{exc.message}; the check runs with its default settings.", "warning")
+        return None
+
+
+def _steps(session: Session) -> None:
+    statuses = steps_mod.status(session.doc)
     session.show(
         Table(
             "The seven steps",
@@ -50,14 +73,6 @@ def _verdict(session: Session) -> None:
             ),
         )
     )
-    if doc.vision and doc.vision.statement:
-        judgement = session.judge(doc.vision.statement, doc)
-        block = verdicts_block(doc.vision.statement, judgement)
-        session.show(
-            type(block)(
-                block.statement, block.criteria, block.findings, "The check's verdict on the vision"
-            )
-        )
     done = sum(s.state == "done" for s in statuses)
     session.note(
         f"{done} of {len(statuses)} steps done.",
@@ -65,7 +80,50 @@ def _verdict(session: Session) -> None:
     )
 
 
-def _render(session: Session, path: Path) -> None:
+def _check(session: Session, path: Path, rules: Mapping[str, str] | None) -> None:
+    """What `cxphilo check` says about the file as saved: the criteria, then the rest."""
+    from cxphilo.checks import check_file
+
+    result = check_file(path, rules, session.today)
+    vision = session.doc.vision.statement if session.doc.vision else None
+    if vision:
+        session.show(
+            Verdicts(
+                vision,
+                tuple((name, result.criteria.get(name, "skip")) for name, _ in CRITERIA),
+                tuple(
+                    Finding(f.criterion, f.message, f.fix) for f in result.findings if f.criterion
+                ),
+                "The check's verdict on the vision",
+            )
+        )
+    # Missing steps are in the steps table already; the rest is news to the room.
+    others = [
+        f
+        for f in result.findings
+        if not f.criterion and f.level != "info" and f.rule not in _SHOWN_ABOVE
+    ]
+    if others:
+        session.show(
+            Table(
+                "What else the check found",
+                ("Level", "Line", "Finding"),
+                tuple((f.level, str(f.line or "—"), f.message) for f in others),
+            )
+        )
+    errors, warnings = result.count("error"), result.count("warning")
+    if errors:
+        session.note(
+            f"cxphilo check finds {errors} error{'s' if errors != 1 else ''}"
+            f" and {warnings} warning{'s' if warnings != 1 else ''}: CI would stop on this file.",
+            "warning",
+        )
+    else:
+        extra = f", {warnings} warning{'s' if warnings != 1 else ''}" if warnings else ""
+        session.note(f"cxphilo check passes: no errors{extra}.", "done")
+
+
+def _render(session: Session, path: Path, templates: Path | None) -> None:
     md, html = charter_path(path, "md"), charter_path(path, "html")
     choice = session.select(
         "Render the charter now?",
@@ -83,5 +141,5 @@ def _render(session: Session, path: Path) -> None:
 
     for fmt in (MD, HTML) if choice == BOTH else (choice,):
         out = charter_path(path, fmt)
-        atomic_write(out, render(session.doc, kind="charter", fmt=fmt))
+        atomic_write(out, render(session.doc, kind="charter", fmt=fmt, templates=templates))
         session.note(f"Wrote {out}", "done")

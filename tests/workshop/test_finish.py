@@ -33,6 +33,7 @@ def test_the_verdict_and_both_charters(complete: MakeRun) -> None:
     text = run.screen.text()
     assert f"Wrote {md}" in text and f"Wrote {html}" in text
     assert "7 of 7 steps done." in text
+    assert "cxphilo check passes: no errors." in text
 
 
 def test_not_now_writes_nothing(make_run: MakeRun) -> None:
@@ -41,3 +42,18 @@ def test_not_now_writes_nothing(make_run: MakeRun) -> None:
     assert not run.path.with_name("philosophy-charter.md").exists()
     assert "0 of 7 steps done." in run.screen.text()
     assert not [b for b in run.screen.blocks if isinstance(b, Verdicts)]  # no vision yet
+    assert "cxphilo check passes: no errors" in run.screen.text()  # missing steps only warn
+    assert "What else the check found" not in run.screen.text()  # the steps table says it
+
+
+def test_a_flawed_file_shows_what_ci_would_stop_on(make_run: MakeRun, doc_path: Path) -> None:
+    doc_path.write_bytes(EXAMPLE.with_name("flawed.yaml").read_bytes())
+    run = make_run([("Render the charter", "no")])
+    finish.run(run.session, run.path)
+    verdict = next(b for b in run.screen.blocks if isinstance(b, Verdicts))
+    assert dict(verdict.criteria)["future"] == "fail"
+    found = next(
+        b for b in run.screen.blocks if isinstance(b, Table) and b.title.startswith("What")
+    )
+    assert any(row[0] == "error" for row in found.rows)
+    assert "CI would stop on this file." in run.screen.text()
