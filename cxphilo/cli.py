@@ -308,7 +308,10 @@ def render_command(
     templates: Annotated[
         Path | None,
         typer.Option(
-            "--templates", file_okay=False, help="Folder whose templates replace the built-in ones."
+            "--templates",
+            file_okay=False,
+            help="Folder whose templates replace the built-in ones "
+            "[default: the config file's templates setting].",
         ),
     ] = None,
 ) -> None:

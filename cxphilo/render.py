@@ -470,11 +470,18 @@ def render_file(
 ) -> Rendered:
     """Load `path`, render one document, and write it to `out` atomically when given.
 
+    Without `templates`, the `templates` setting of the config file found from
+    the working directory upward is used, as `cxphilo check` finds its settings.
     Raises FileNotFound or DocumentError for the input, UsageError for options
-    that do not fit together, TemplateError for a failing template.
+    that do not fit together, ConfigError for a wrong config file, TemplateError
+    for a failing template.
     """
     from .store import atomic_write, load
 
+    if templates is None:
+        from .config import load_config
+
+        templates = load_config().templates
     chosen = format_for(out, fmt)
     if out is not None and _same_file(out, path):
         raise UsageError(f"{out} is the philosophy file itself; not overwriting it")

@@ -217,3 +217,42 @@ def test_overriding_one_template_changes_only_that_document(in_tmp: Path) -> Non
     for doc in DOCS:
         if doc != ("charter", "md"):
             assert overridden[doc] == built_in[doc], doc
+
+
+# --- the templates setting of the config file --------------------------------------------------
+
+
+def _team_folder(root: Path, name: str, text: str) -> Path:
+    folder = root / name
+    folder.mkdir()
+    (folder / "charter.md.j2").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_the_config_file_names_the_templates_folder(in_tmp: Path) -> None:
+    _team_folder(in_tmp, "from-config", "config: {{ view.company|md }}\n")
+    (in_tmp / ".cxphilo.yaml").write_text("templates: from-config\n", encoding="utf-8")
+    sub = in_tmp / "docs"
+    sub.mkdir()
+    # Found from the working directory upward; the folder is relative to the config file.
+    assert render_cli(NORTHWIND, cwd=sub) == "config: Northwind Bikes\n"
+    assert render_cli(NORTHWIND, "--to", "html", cwd=sub) == render(
+        load(NORTHWIND).doc, "charter", "html"
+    )
+
+
+def test_the_flag_wins_over_the_config_file(in_tmp: Path) -> None:
+    _team_folder(in_tmp, "from-config", "config\n")
+    _team_folder(in_tmp, "from-flag", "flag\n")
+    (in_tmp / "pyproject.toml").write_text(
+        '[tool.cxphilo]\ntemplates = "from-config"\n', encoding="utf-8"
+    )
+    assert render_cli(NORTHWIND, cwd=in_tmp) == "config\n"
+    assert render_cli(NORTHWIND, "--templates", "from-flag", cwd=in_tmp) == "flag\n"
+
+
+def test_a_config_naming_a_missing_folder_is_a_usage_error(in_tmp: Path) -> None:
+    (in_tmp / ".cxphilo.yaml").write_text("templates: gone\n", encoding="utf-8")
+    result = run_cli("render", NORTHWIND, cwd=in_tmp)
+    assert result.returncode == 2
+    assert result.stderr == f"error: templates folder {in_tmp.resolve() / 'gone'} does not exist\n"
