@@ -14,7 +14,7 @@ Anything else, an unknown rule id or a level that does not exist is a
 
 from __future__ import annotations
 
-import difflib
+import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -94,15 +94,26 @@ def _toml() -> Any:
 
 
 def _has_tool_table(path: Path) -> bool:
-    # A cheap look before parsing: most pyproject.toml files never mention cxphilo.
+    # Look before parsing: loading tomllib and parsing a project's whole
+    # pyproject.toml would cost every check run milliseconds, and most of these
+    # files have no cxphilo settings.
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return False
-    if "cxphilo" not in text:
+    if "cxphilo" not in text or not _TOOL_TABLE.search(text):
         return False
     tool = _parse_toml(text, path).get("tool")
     return isinstance(tool, dict) and "cxphilo" in tool
+
+
+# `[tool.cxphilo]`, `[tool.cxphilo.rules]`, a dotted `tool.cxphilo.strict = true`, or a
+# `cxphilo = {...}` inside `[tool]`.
+_TOOL_TABLE = re.compile(
+    r"""^\s*(?:\[\s*tool\s*\.\s*["']?cxphilo\b|tool\s*\.\s*["']?cxphilo\b|\[\s*tool\s*\]"""
+    r"""(?:(?!^\s*\[).)*?^\s*["']?cxphilo["']?\s*[=.])""",
+    re.M | re.S,
+)
 
 
 def _parse_toml(text: str, path: Path) -> dict[str, Any]:
@@ -196,5 +207,7 @@ def _validate(table: Mapping[str, Any], path: Path, positions: Any) -> Config:
 
 
 def _did_you_mean(word: str, choices: Any) -> str:
+    import difflib
+
     close = difflib.get_close_matches(word, list(choices), n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""

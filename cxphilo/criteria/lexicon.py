@@ -91,6 +91,13 @@ def english_forms(base: str) -> list[str]:
 
 
 _SINGLE = re.compile(r"^\*?([^\W_]+|\d+(?:[/x.,:]\d+)*)\*?$")
+# One word of a phrase, with an optional * at either end; anything else in a
+# phrase ("no. 1", "100%") is matched with a regular expression instead.
+_PIECE = re.compile(r"^\*?(?:[^\W_]+(?:'[^\W_]+)*|\d+(?:[/x.,:]\d+)*)\*?$")
+_JOINER = re.compile(r"[\s\-]*")
+# A phrase with one of these is matched with a regular expression ("no. 1", "100%").
+_SYMBOL = re.compile(r"[^\w\s\-'*\[\]|~]")
+GAP_WORDS = 3  # what "~" allows between two words of a phrase
 
 
 @dataclass(frozen=True)
@@ -121,31 +128,139 @@ def tokens(text: str) -> list[Token]:
     return [Token.of(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
 
 
-def _first_words(phrase: str) -> tuple[set[str], set[str]] | None:
-    """The words (and word prefixes) a match of `phrase` can start with; None if any."""
+def pieces(words: list[Token], text: str) -> list[Token]:
+    """The words with hyphenated ones split ("best-in-class": best, in, class)."""
+    out: list[Token] = []
+    for word in words:
+        raw = text[word.start : word.end]
+        if "-" not in raw:
+            out.append(word)
+            continue
+        offset = word.start
+        for part in raw.split("-"):
+            if part:
+                out.append(Token.of(part, offset, offset + len(part)))
+            offset += len(part) + 1
+    return out
+
+
+@dataclass(frozen=True)
+class Part:
+    """One word of a phrase: its alternatives, or a gap of a few words."""
+
+    exact: frozenset[str] = frozenset()
+    prefixes: frozenset[str] = frozenset()
+    suffixes: frozenset[str] = frozenset()
+    infixes: tuple[str, ...] = ()
+    optional: bool = False
+    gap: bool = False
+
+    @classmethod
+    def of(cls, alternatives: list[str], optional: bool) -> Part:
+        exact, prefixes, suffixes, infixes = set(), set(), set(), []
+        for alt in alternatives:
+            core = alt.strip("*")
+            if alt.startswith("*") and alt.endswith("*") and len(alt) > 1:
+                infixes.append(core)
+            elif alt.endswith("*"):
+                prefixes.add(core)
+            elif alt.startswith("*"):
+                suffixes.add(core)
+            else:
+                exact.add(core)
+        return cls(frozenset(exact), frozenset(prefixes), frozenset(suffixes), tuple(infixes),
+                   optional)
+
+    def accepts(self, token: Token) -> bool:
+        return (
+            token.text in self.exact
+            or not self.prefixes.isdisjoint(token.prefixes)
+            or not self.suffixes.isdisjoint(token.suffixes)
+            or (bool(self.infixes) and any(infix in token.text for infix in self.infixes))
+        )
+
+
+Phrase = tuple[Part, ...]
+
+
+def parse_phrase(phrase: str) -> list[Phrase] | None:
+    """A lexicon phrase as sequences of parts (several when a word has alternatives
+    of different lengths: "[top|number-one] priority"); None when it needs a regex."""
+    variants: list[list[Part]] = [[]]
+    for token in phrase.split():
+        if token == "~":
+            variants = [[*v, Part(gap=True)] for v in variants]
+            continue
+        optional = token.startswith("[") and token.endswith("]")
+        by_length: dict[int, list[list[str]]] = {}
+        for alt in token.strip("[]").split("|"):
+            words = [w for w in alt.split("-") if w]
+            if not words or not all(_PIECE.match(w) for w in words):
+                return None
+            by_length.setdefault(len(words), []).append(words)
+        # An optional word of several lengths becomes variants: without it, and with each.
+        choices: list[list[Part]] = [[]] if optional else []
+        for length, alts in by_length.items():
+            choices.append([Part.of([a[i] for a in alts], False) for i in range(length)])
+        if optional and len(by_length) == 1 and 1 in by_length:
+            choices = [[Part.of([a[0] for a in by_length[1]], True)]]
+        variants = [[*v, *c] for v in variants for c in choices]
+    return [tuple(v) for v in variants if v]
+
+
+def _match(phrase: Phrase, k: int, words: list[Token], i: int, text: str,
+           previous: int | None) -> int | None:
+    """Index after the last word of a match of phrase[k:] starting at words[i]."""
+    if k == len(phrase):
+        return i
+    part = phrase[k]
+    if part.gap:
+        for skip in range(GAP_WORDS + 1):
+            if i + skip > len(words):
+                break
+            end = _match(phrase, k + 1, words, i + skip, text, None)
+            if end is not None:
+                return end
+        return None
+    if i < len(words) and part.accepts(words[i]) and (
+        previous is None or _JOINER.fullmatch(text, previous, words[i].start)
+    ):
+        end = _match(phrase, k + 1, words, i + 1, text, words[i].end)
+        if end is not None:
+            return end
+    if part.optional:
+        return _match(phrase, k + 1, words, i, text, previous)
+    return None
+
+
+def _first_keys(phrase: str) -> tuple[set[str], set[str]] | None:
+    """Words (and word prefixes) a match can start with; None when it can start anywhere.
+
+    Read from the text of the phrase, so that phrases are parsed only once a
+    statement has a word they can start with.
+    """
     words: set[str] = set()
     prefixes: set[str] = set()
     for token in phrase.split():
         optional = token.startswith("[") and token.endswith("]")
         for alt in token.strip("[]").split("|"):
-            if alt == "~" or alt.startswith("*") or not alt:
+            head = alt.split("-", 1)[0]
+            if token == "~" or not head or head.startswith("*"):
                 return None
-            if "-" in alt or "'" in alt:
-                # "best-in-class" may be written "best in class": key on its first part
-                alt = re.split(r"[-']", alt, maxsplit=1)[0] + "*"
-            match = _SINGLE.match(alt)
-            if match is None:
-                return None
-            (prefixes if alt.endswith("*") else words).add(match.group(1))
+            (prefixes if head.endswith("*") or "-" in alt else words).add(head.rstrip("*"))
         if not optional:
             return words, prefixes
     return None
 
 
 @cache
+def _parsed(phrase: str) -> list[Phrase]:
+    return parse_phrase(phrase) or []
+
+
+@cache
 def _compiled(phrase: str) -> re.Pattern[str]:
-    # Compiled on first use: most phrases are never tried in a given run, and
-    # compiling them all would cost a one-file check tens of milliseconds.
+    # Only for phrases with symbols ("no. 1", "100%"): compiled on first use.
     return re.compile(compile_phrase(phrase))
 
 
@@ -163,6 +278,7 @@ class Matcher:
     by_word: dict[str, list[str]] = field(default_factory=dict)
     by_prefix: dict[str, list[str]] = field(default_factory=dict)
     anywhere: list[str] = field(default_factory=list)
+    symbolic: tuple[str, ...] = ()  # phrases matched with a regular expression
     phrases: re.Pattern[str] | None = None  # Chinese phrases with gaps
 
     @classmethod
@@ -176,6 +292,7 @@ class Matcher:
         by_word: dict[str, list[str]] = {}
         by_prefix: dict[str, list[str]] = {}
         anywhere: list[str] = []
+        symbolic: list[str] = []
         for entry in entries:
             if cjk:
                 if re.fullmatch(r"[^\s\[\]~|*]+", entry):
@@ -187,13 +304,16 @@ class Matcher:
             for alt in alts:
                 match = _SINGLE.match(alt)
                 if match is None:
-                    first = _first_words(alt)
-                    if first is None:
+                    if _SYMBOL.search(alt):
+                        symbolic.append(alt)
+                        continue
+                    keys = _first_keys(alt)
+                    if keys is None:
                         anywhere.append(alt)
                         continue
-                    for word in first[0]:
+                    for word in keys[0]:
                         by_word.setdefault(word, []).append(alt)
-                    for prefix in first[1]:
+                    for prefix in keys[1]:
                         by_prefix.setdefault(prefix, []).append(alt)
                     continue
                 core = match.group(1)
@@ -214,6 +334,7 @@ class Matcher:
             by_word,
             by_prefix,
             anywhere,
+            tuple(symbolic),
             compile_phrases(cjk_phrases, cjk),
         )
 
@@ -226,7 +347,8 @@ class Matcher:
             or (bool(self.infixes) and any(infix in token.text for infix in self.infixes))
         )
 
-    def find(self, text: str, words: list[Token]) -> list[Span]:
+    def find(self, text: str, words: list[Token], parts: list[Token] | None = None
+             ) -> list[Span]:
         spans = [(t.start, t.end) for t in words if self.word(t)]
         for literal in self.literals:
             at = text.find(literal)
@@ -236,17 +358,21 @@ class Matcher:
         if self.phrases is not None:
             spans += [(m.start(), m.end()) for m in self.phrases.finditer(text) if m.group()]
         if self.by_word or self.by_prefix or self.anywhere:
-            for token in words:
-                head = text[token.start : token.end].split("-", 1)[0].split("'", 1)[0]
-                tried: list[str] = list(self.by_word.get(token.text, ()))
-                tried += self.by_word.get(head, ())
+            parts = pieces(words, text) if parts is None else parts
+            for index, token in enumerate(parts):
+                tried = list(self.by_word.get(token.text, ()))
                 if self.by_prefix:
                     for prefix in token.prefixes & self.by_prefix.keys():
                         tried += self.by_prefix[prefix]
-                for phrase in (*tried, *self.anywhere):
-                    match = _compiled(phrase).match(text, token.start)
-                    if match and match.group():
-                        spans.append((match.start(), match.end()))
+                for entry in (*tried, *self.anywhere):
+                    for phrase in _parsed(entry):
+                        end = _match(phrase, 0, parts, index, text, None)
+                        if end is not None and end > index:
+                            spans.append((token.start, parts[end - 1].end))
+        for symbolic in self.symbolic:
+            for found in _compiled(symbolic).finditer(text):
+                if found.group():
+                    spans.append((found.start(), found.end()))
         return sorted(set(spans))
 
 
@@ -258,7 +384,8 @@ class Lexicon:
     data: dict[str, Any]
     matchers: dict[str, Matcher] = field(default_factory=dict)
     _sets: dict[str, frozenset[str]] = field(default_factory=dict)
-    _tokens: tuple[str, list[Token]] = ("", [])
+    _has: dict[tuple[str, str], bool] = field(default_factory=dict)
+    _tokens: tuple[str, list[Token], list[Token]] = ("", [], [])
 
     @property
     def cjk(self) -> bool:
@@ -274,17 +401,27 @@ class Lexicon:
             self.matchers[category] = Matcher.build(folded, self.cjk)
         return self.matchers[category]
 
-    def _words(self, text: str) -> list[Token]:
+    def _words(self, text: str) -> tuple[list[Token], list[Token]]:
         if self._tokens[0] != text:
-            self._tokens = (text, tokens(text))
-        return self._tokens[1]
+            words = tokens(text)
+            self._tokens = (text, words, pieces(words, text))
+        return self._tokens[1], self._tokens[2]
 
     def find(self, category: str, text: str) -> list[Span]:
         """Spans of `text` (folded) where a phrase of `category` occurs."""
-        return self.matcher(category).find(text, [] if self.cjk else self._words(text))
+        if self.cjk:
+            return self.matcher(category).find(text, [])
+        words, parts = self._words(text)
+        return self.matcher(category).find(text, words, parts)
 
     def has(self, category: str, word: str) -> bool:
         """True when the folded `word` (or text) belongs to `category`."""
+        key = (category, word)
+        if key not in self._has:
+            self._has[key] = self._lookup(category, word)
+        return self._has[key]
+
+    def _lookup(self, category: str, word: str) -> bool:
         matcher = self.matcher(category)
         if self.cjk:
             return bool(matcher.find(word, []))

@@ -9,7 +9,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cxphilo.criteria.lexicon import LEXICON_DIR, SUPPORTED, english_forms, lexicon
+from cxphilo.criteria.lexicon import (
+    LEXICON_DIR,
+    SUPPORTED,
+    Matcher,
+    english_forms,
+    lexicon,
+    parse_phrase,
+    pieces,
+    tokens,
+)
 from cxphilo.criteria.text import compile_phrase, fold
 
 
@@ -65,8 +74,33 @@ def test_every_lexicon_loads_and_has_the_categories_the_seed_languages_need(lang
         if not isinstance(data[category], list):
             continue
         matcher = lex.matcher(category)
-        phrases = [p for group in (*matcher.by_word.values(), *matcher.by_prefix.values())
-                   for p in group] + matcher.anywhere
-        for phrase in phrases:  # every phrase compiles, not only the ones a text tries
+        for phrase in matcher.symbolic:  # phrases with symbols compile, even untried ones
             re.compile(compile_phrase(phrase))
+        worded = [p for group in (*matcher.by_word.values(), *matcher.by_prefix.values())
+                  for p in group] + matcher.anywhere
+        for phrase in worded:  # and every phrase of words parses
+            assert parse_phrase(phrase), f"{language} {category}: {phrase!r}"
         assert isinstance(lex.find(category, "a sample text 24/7"), list)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text", "found"),
+    [
+        ("go the extra mile", "we go the extra mile", "go the extra mile"),
+        ("go the extra mile", "we go the extra, mile", None),
+        ("best-in-class", "best in class support", "best in class"),
+        ("best-in-class", "our best-in-class support", "best-in-class"),
+        ("[the] customer is always right", "customer is always right", "customer is always right"),
+        ("beat ~ competitor*", "beat every single competitor", "beat every single competitor"),
+        ("beat ~ competitor*", "beat a b c d competitor", None),
+        ("[top|number-one] priority", "our number one priority", "number one priority"),
+        ("[top|number-one] priority", "our priority", "priority"),
+        ("no. 1", "the no. 1 shop", "no. 1"),
+    ],
+)
+def test_phrases_match_on_the_words_of_a_statement(phrase: str, text: str,
+                                                   found: str | None) -> None:
+    matcher = Matcher.build([phrase], cjk=False)
+    words = tokens(text)
+    spans = matcher.find(text, words, pieces(words, text))
+    assert (text[spans[0][0] : spans[0][1]] if spans else None) == found
