@@ -93,8 +93,15 @@ class QuestionaryAsker:
             questionary.Choice(c.title, value=c.value, description=c.description) for c in choices
         ]
         start = next((item for item in items if item.value == default), None)
+        # No j/k moves: a facilitator types a lot, and a stray letter in a menu
+        # must not move the choice that Enter then takes.
         question = questionary.select(
-            message, choices=items, default=start, instruction="(↑↓ and Enter)", **self._io
+            message,
+            choices=items,
+            default=start,
+            instruction="(↑↓ and Enter)",
+            use_jk_keys=False,
+            **self._io,
         )
         return self._ask(question)
 
@@ -105,6 +112,7 @@ class QuestionaryAsker:
         *,
         validate: Callable[[list[Any]], bool | str] | None = None,
         instruction: str | None = None,
+        secret: bool = False,
     ) -> list[Any]:
         import questionary
 
@@ -117,12 +125,13 @@ class QuestionaryAsker:
             choices=items,
             validate=validate or (lambda _: True),
             instruction=instruction or "(↑↓ to move, space to tick, Enter when done)",
+            use_jk_keys=False,
             **self._io,
         )
         picked = list(self._ask(question) or [])
-        if len(picked) > 1:
+        if len(picked) > 1 and not secret:
             # questionary only says "done (3 selections)"; the room wants to see which.
-            titles = [c.title for c in choices if c.value in picked]
+            titles = [_short(c.title) for c in choices if c.value in picked]
             _echo("  → " + ", ".join(titles))
         return picked
 
@@ -156,6 +165,13 @@ def _add_status_line(application: Any, status: Callable[[], str]) -> None:
         HSplit([layout.container, line]), focused_element=layout.current_window
     )
     application.refresh_interval = 1.0
+
+
+def _short(title: str) -> str:
+    """A choice's title without its remarks in brackets and its alignment spaces."""
+    import re
+
+    return " ".join(re.sub(r"\s*\(.*?\)", "", title).split())
 
 
 def _echo(text: str) -> None:

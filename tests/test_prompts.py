@@ -83,3 +83,20 @@ def test_a_status_line_never_gets_in_the_way_of_answering(keys: PipeInput) -> No
     keys.send_text("\r")
     assert ask.checkbox("Channels", CHOICES) == ["email"]
     assert calls  # it was drawn
+
+
+def test_letters_typed_into_a_menu_do_not_move_it(keys: PipeInput) -> None:
+    keys.send_text("jjkj\r")  # someone still typing an idea: the choice stays put
+    assert asker(keys).select("Next?", CHOICES) == "phone"
+
+
+def test_the_picks_are_repeated_for_the_room_but_never_a_ballot(
+    keys: PipeInput, capsys: pytest.CaptureFixture[str]
+) -> None:
+    picks = [Choice("FCR       First Contact Resolution  (suggested)", "FCR"), Choice("NPS", "NPS")]
+    keys.send_text(" " + DOWN + " \r")
+    assert asker(keys).checkbox("Metrics", picks) == ["FCR", "NPS"]
+    assert capsys.readouterr().out == "  → FCR First Contact Resolution, NPS\n"
+    keys.send_text(" " + DOWN + " \r")
+    assert asker(keys).checkbox("Ana: pick", picks, secret=True) == ["FCR", "NPS"]
+    assert capsys.readouterr().out == ""

@@ -93,8 +93,7 @@ def _metrics(session: Session, value: Value) -> None:
                 f"{metric.id:<9} {metric.name}"
                 + ("  (suggested)" if metric_id in suggested else ""),
                 metric.id,
-                description=f"{metric.measures} Formula: {metric.formula}. "
-                f"Better: {metric.better}.",
+                description=f"{metric.measures} ({metric.better} is better)",
                 checked=(metric_id in suggested) if fresh else metric_id in current,
             )
         )
@@ -184,18 +183,18 @@ def _metric_table(session: Session, value: Value) -> Table:
         metric = catalogue.find(metric_id)
         entry = next((e for e in session.doc.metrics if e.id == metric_id), None)
         if metric is not None:
-            rows.append((metric.id, metric.name, metric.measures, metric.better))
+            rows.append((metric.id, metric.name, metric.measures, metric.formula))
         else:
             rows.append(
                 (
                     metric_id,
                     (entry.name if entry else None) or "(your own)",
                     (entry.measures if entry else None) or "—",
-                    (entry.better if entry else None) or "—",
+                    (entry.formula if entry else None) or "—",
                 )
             )
     return Table(
-        f"How {value.name} is measured", ("ID", "Metric", "Measures", "Better"), tuple(rows)
+        f"How {value.name} is measured", ("ID", "Metric", "Measures", "Formula"), tuple(rows)
     )
 
 

@@ -52,8 +52,12 @@ class Asker(Protocol):
         *,
         validate: ListValidator | None = None,
         instruction: str | None = None,
+        secret: bool = False,
     ) -> list[Any]:
-        """Any number of the choices' values; `Choice.checked` ones start ticked."""
+        """Any number of the choices' values; `Choice.checked` ones start ticked.
+
+        `secret`: a ballot; what was picked is not repeated on screen afterwards.
+        """
         ...
 
     def confirm(self, message: str, *, default: bool = True) -> bool:

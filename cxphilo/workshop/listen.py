@@ -18,6 +18,7 @@ CADENCES = (
     ("yearly", "Yearly", 12),
 )
 EDIT, ADD, REMOVE, DONE = "edit", "add", "remove", "done"
+BACK = Choice("← Back, change nothing", None)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -74,13 +75,17 @@ def _teams(session: Session) -> None:
             _edit_team(session, doc.teams[-1])
         elif action == EDIT:
             index = session.select(
-                "Which team?", [Choice(t.name, n) for n, t in enumerate(doc.teams)]
+                "Which team?", [Choice(t.name, n) for n, t in enumerate(doc.teams)] + [BACK]
             )
-            _edit_team(session, doc.teams[index])
+            if index is not None:
+                _edit_team(session, doc.teams[index])
         else:
             index = session.select(
-                "Remove which team?", [Choice(t.name, n) for n, t in enumerate(doc.teams)]
+                "Remove which team?",
+                [Choice(t.name, n) for n, t in enumerate(doc.teams)] + [BACK],
             )
+            if index is None:
+                continue
             doc.teams = [t for n, t in enumerate(doc.teams) if n != index]
             session.save()
 

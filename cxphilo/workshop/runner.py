@@ -125,6 +125,11 @@ def run(
         store = _open(options, asker, screen)
         timebox = Timebox(options.timebox, clock) if options.timebox else None
         session = Session(store, asker, screen, timebox=timebox, today=today, judge=judge)
+        session.note(
+            "Seven steps. Every answer is saved the moment it is given: press Ctrl-C at any "
+            "time to stop, and run the same command again to carry on.",
+            "info",
+        )
         start = _start(session, options)
         if start is None:
             finish.run(session, options.path)
@@ -170,8 +175,7 @@ def _open(options: Options, asker: Asker, screen: Screen) -> Store:
     write_schema_beside(path)
     screen.show(
         Note(
-            f"Created {path} for {store.doc.company.name}. "
-            "Every answer is saved here as it is given.",
+            f"Created {path} for {store.doc.company.name}.",
             "done",
         )
     )

@@ -106,6 +106,7 @@ class ScriptedAsker:
         *,
         validate: ListValidator | None = None,
         instruction: str | None = None,
+        secret: bool = False,
     ) -> list[Any]:
         while True:
             item = self._next("checkbox", message, choices)

@@ -153,13 +153,15 @@ class Session:
             message, default=default or "", validate=validate, instruction=instruction
         ).strip()
 
-    def required(self, message: str, *, default: str | None = None) -> str:
+    def required(
+        self, message: str, *, default: str | None = None, instruction: str | None = None
+    ) -> str:
         """Text that cannot be left empty."""
 
         def check(answer: str) -> bool | str:
             return True if answer.strip() else "Please type an answer."
 
-        return self.text(message, default=default, validate=check)
+        return self.text(message, default=default, validate=check, instruction=instruction)
 
     def optional(
         self, message: str, current: str | None, *, instruction: str = "(Enter to skip)"
@@ -211,9 +213,12 @@ class Session:
         *,
         validate: ListValidator | None = None,
         instruction: str | None = None,
+        secret: bool = False,
     ) -> list[Any]:
         self._tick()
-        return self.asker.checkbox(message, choices, validate=validate, instruction=instruction)
+        return self.asker.checkbox(
+            message, choices, validate=validate, instruction=instruction, secret=secret
+        )
 
     def confirm(self, message: str, *, default: bool = True) -> bool:
         self._tick()

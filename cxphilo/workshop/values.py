@@ -25,6 +25,7 @@ SOMEONE_ELSE = "\x00someone-else"
 TYPE, IMPORT, FIX, REMOVE, DONE, LEAVE = "type", "import", "fix", "remove", "done", "leave"
 KEEP, WORDING, REVOTE = "keep", "wording", "revote"
 LONG_LIST = 12
+BACK = Choice("← Back, change nothing", None)
 
 
 def run(session: Session) -> None:
@@ -192,8 +193,11 @@ def _fix_idea(session: Session) -> None:
     bs = _bs(session)
     index = session.select(
         "Which idea?",
-        [Choice(f"{i.text}  →  {i.value or '(as it is)'}", n) for n, i in enumerate(bs.ideas)],
+        [Choice(f"{i.text}  →  {i.value or '(as it is)'}", n) for n, i in enumerate(bs.ideas)]
+        + [BACK],
     )
+    if index is None:
+        return
     idea = bs.ideas[index]
     value = session.text(
         f"Core value of “{idea.text}”",
@@ -207,8 +211,10 @@ def _fix_idea(session: Session) -> None:
 def _remove_idea(session: Session) -> None:
     bs = _bs(session)
     index = session.select(
-        "Remove which idea?", [Choice(i.text, n) for n, i in enumerate(bs.ideas)]
+        "Remove which idea?", [Choice(i.text, n) for n, i in enumerate(bs.ideas)] + [BACK]
     )
+    if index is None:
+        return
     bs.ideas = [i for n, i in enumerate(bs.ideas) if n != index]
     session.save()
 
@@ -341,6 +347,7 @@ def _ballots(session: Session, held: Round, index: int) -> None:
             [Choice(o, o) for o in options],
             validate=check,
             instruction="(space ticks, Enter casts the vote)",
+            secret=True,
         )
         held.votes = [*held.votes, Ballot(by=person, options=picked)]
         session.save()

@@ -107,7 +107,11 @@ def _write(session: Session, v: Vision) -> None:
 
 def _rewrite(session: Session, v: Vision) -> None:
     assert v.statement is not None
-    new = session.required("Rewrite the vision", default=v.statement)
+    new = session.required(
+        "Rewrite the vision",
+        default=v.statement,
+        instruction="(edit the words; Ctrl-U clears the line)",
+    )
     if new != v.statement:
         if v.statement not in v.drafts:
             v.drafts = [*v.drafts, v.statement]

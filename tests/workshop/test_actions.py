@@ -79,6 +79,7 @@ def test_the_chosen_metrics_are_shown_with_their_definitions(make_run: MakeRun) 
     fcr = tables["How Quality is measured"].rows[0]
     assert fcr[:2] == ("FCR", "First Contact Resolution")
     assert "first contact" in fcr[2]
+    assert fcr[3].startswith("contacts resolved at first contact / all contacts x 100")
     assert tables["How Deliver WOW is measured"].rows[1][:3] == (
         "WOW_MOMENTS",
         "Wow moments",
@@ -97,7 +98,9 @@ def test_suggested_metrics_are_preselected_and_described(make_run: MakeRun) -> N
     assert len(asked.choices) == len(catalogue.CATALOGUE)  # the whole catalogue to pick from
     fcr = asked.choices[0]
     assert fcr.title.startswith("FCR") and "(suggested)" in fcr.title
-    assert fcr.description is not None and "Formula:" in fcr.description
+    assert fcr.description == (
+        "How often a customer's problem is solved in the first contact. (higher is better)"
+    )
 
 
 def test_ctrl_c_keeps_the_first_values_answers(make_run: MakeRun) -> None:
