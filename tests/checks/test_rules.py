@@ -243,3 +243,13 @@ def test_a_document_is_judged_the_same_with_and_without_the_fast_path(
     slow = check_data(data)
     assert fast == slow
     assert fast.findings
+
+
+def test_every_rule_is_in_the_readme_with_its_level_and_criterion() -> None:
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for rule in RULES:
+        criterion = f" {rule.criterion} " if rule.criterion else " "
+        row = f"| `{rule.id}` | {rule.level} |{criterion}|"
+        assert row in readme, f"README rules table: {row}"
