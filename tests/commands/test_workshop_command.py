@@ -14,8 +14,9 @@ def test_without_a_terminal_it_says_so_and_how_to_work_without_one(tmp_path: Pat
     assert result.stderr == (
         "error: cxphilo workshop needs a terminal to ask its questions, "
         "and stdin or stdout is not one\n"
-        'hint: without a terminal, create it with: cxphilo init philosophy.yaml --company "Acme", '
-        "edit philosophy.yaml in any text editor, and check it with: cxphilo check philosophy.yaml\n"
+        "hint: without a terminal, create it with: "
+        'cxphilo init philosophy.yaml --company "Acme", edit philosophy.yaml in any text editor, '
+        "and check it with: cxphilo check philosophy.yaml\n"
     )
     assert not (tmp_path / "philosophy.yaml").exists()
 
