@@ -92,12 +92,15 @@ class Guidance:
     example: str
 
 
+NoteKind = Literal["info", "done", "warning", "question"]
+
+
 @dataclass(frozen=True)
 class Note:
-    """A short line: information, something done, or something to look at."""
+    """A short line: information, something done, something to look at, or a heading."""
 
     text: str
-    kind: Literal["info", "done", "warning", "question"] = "info"
+    kind: NoteKind = "info"
 
 
 @dataclass(frozen=True)

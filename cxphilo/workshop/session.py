@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from cxphilo.model import Philosophy
 from cxphilo.store import Store
 
-from .asker import Asker, Block, Choice, ListValidator, Note, Screen, Validator
+from .asker import Asker, Block, Choice, ListValidator, Note, NoteKind, Screen, Validator
 from .timebox import Timebox
 
 LIST_HINT = "(separate with ;  Enter to skip)"
@@ -126,7 +126,7 @@ class Session:
     def show(self, block: Block) -> None:
         self.screen.show(block)
 
-    def note(self, text: str, kind: Any = "info") -> None:
+    def note(self, text: str, kind: NoteKind = "info") -> None:
         self.screen.show(Note(text, kind))
 
     def _tick(self) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import sys
 from pathlib import Path
 
@@ -312,3 +313,22 @@ def test_the_time_box_is_on_screen_during_a_question(tmp_path: Path) -> None:
     f.child.sendcontrol("c")
     code, _ = f.finish()
     assert code == 130
+
+
+@pytest.mark.slow
+def test_killing_the_process_loses_at_most_the_answer_being_typed(tmp_path: Path) -> None:
+    f = Facilitator(tmp_path, "--company", "Acme Bikes", "--language", "en")
+    f.start_step(1)
+    f.type("mission", "Make cycling the easiest way to get around town.")
+    f.type("purpose?", "We build and service city bikes.")
+    f.wait("support's role")
+    f.child.send("Keep every rider")  # typed, not yet given
+    f.child.kill(signal.SIGKILL)
+    f.child.expect(pexpect.EOF)
+    f.child.close()
+    doc = load(tmp_path / "philosophy.yaml").doc  # whole and valid, never half-written
+    assert doc.company.mission == "Make cycling the easiest way to get around town."
+    assert doc.assessment is not None
+    assert doc.assessment.purpose == "We build and service city bikes."
+    assert doc.assessment.support_role is None
+    assert not list(tmp_path.glob(".philosophy.yaml.*.tmp"))
