@@ -36,8 +36,12 @@ def run(session: Session) -> None:
         bs.question = QUESTION
         session.save()
     session.note(bs.question, "question")
-    if doc.values and not _revisit(session):
-        return
+    previous: list[Value] = []
+    if doc.values:
+        again = _revisit(session)
+        if again is None:
+            return
+        previous = again
     if not bs.rounds:
         _participants(session)
         if not _collect_ideas(session):
@@ -47,7 +51,7 @@ def run(session: Session) -> None:
             _merge(session, list(options), "Before voting: do any of these mean the same?")
     final = _vote(session)
     if final:
-        _adopt(session, final)
+        _adopt(session, final, previous)
 
 
 # --- participants and ideas ---------------------------------------------------------------
@@ -413,11 +417,11 @@ def _tally_table(counts: dict[str, int], title: str) -> Table:
 # --- the chosen values --------------------------------------------------------------------------
 
 
-def _adopt(session: Session, final: list[str]) -> None:
+def _adopt(session: Session, final: list[str], previous: list[Value]) -> None:
     """The options that went through become the document's values, then get their wording."""
     doc = session.doc
-    previous = {voting.key(v.name): v for v in doc.values}
-    doc.values = [previous.get(voting.key(o)) or Value(name=o) for o in final]
+    known = {voting.key(v.name): v for v in [*previous, *doc.values]}
+    doc.values = [known.get(voting.key(o)) or Value(name=o) for o in final]
     session.save()
     session.show(Table("The chosen values", ("#", "Value"), _value_rows(doc)))
     _wording(session)
@@ -438,34 +442,45 @@ def _wording(session: Session) -> None:
             session.save()
 
 
-def _revisit(session: Session) -> bool:
-    """The values are chosen already; returns True when the team wants to vote again."""
+def _revisit(session: Session) -> list[Value] | None:
+    """The values are chosen already: keep them, reword them, or vote again.
+
+    Returns the values as they were when the team votes again (a value chosen
+    again keeps its statement and metrics), None otherwise.
+    """
     doc = session.doc
     session.show(Table("The chosen values", ("#", "Value"), _value_rows(doc)))
+    too_many = len(doc.values) > voting.MAX_VALUES
+    if too_many:
+        session.note(
+            f"{len(doc.values)} values: the method keeps five or fewer. A vote cuts them down.",
+            "warning",
+        )
     action = session.select(
         "The team chose these values. What now?",
         [
             Choice("Keep them and go on", KEEP),
             Choice("Change their wording", WORDING),
-            Choice(
-                "Hold the vote again (ideas stay; rounds and chosen values are cleared)", REVOTE
-            ),
+            Choice("Hold the vote again (ideas stay; the rounds start afresh)", REVOTE),
         ],
-        default=KEEP,
+        default=REVOTE if too_many else KEEP,
     )
     if action == WORDING:
         _wording(session)
-    if action != REVOTE:
-        return False
-    if not session.confirm(
-        "Clear the rounds and the chosen values (with their action statements and metrics)?",
-        default=False,
+    if action != REVOTE or not session.confirm(
+        "Clear the rounds and the chosen values? A value chosen again keeps its action "
+        "statement and metrics if the vote is finished now.",
+        default=True,
     ):
-        return False
-    _bs(session).rounds = []
+        return None
+    previous = list(doc.values)
+    bs = _bs(session)
+    if not bs.ideas:  # values written by hand: they are the options
+        bs.ideas = [Idea(text=v.name) for v in doc.values]
+    bs.rounds = []
     doc.values = []
     session.save()
-    return True
+    return previous
 
 
 def _value_rows(doc: Philosophy) -> tuple[tuple[str, str], ...]:

@@ -343,7 +343,7 @@ def test_revisit_keeps_or_renames_the_values_everywhere(make_run: MakeRun) -> No
 
 def test_holding_the_vote_again_clears_rounds_but_keeps_ideas(make_run: MakeRun) -> None:
     data = seeded("Quality", "Speed")
-    data["values"] = [{"name": "Quality"}, {"name": "Speed"}]
+    data["values"] = [{"name": "Quality", "statement": "Get it right."}, {"name": "Speed"}]
     run = make_run(
         [
             ("What now", "revote"),
@@ -362,3 +362,30 @@ def test_holding_the_vote_again_clears_rounds_but_keeps_ideas(make_run: MakeRun)
     doc = run.saved()
     assert doc.brainstorm is not None and len(doc.brainstorm.ideas) == 3
     assert [v.name for v in doc.values] == ["Quality", "Speed", "Kind"]
+    assert doc.values[0].statement == "Get it right."  # chosen again: its work is kept
+
+
+def test_too_many_values_written_by_hand_are_voted_down(make_run: MakeRun) -> None:
+    data: dict[str, Any] = {
+        "company": {"name": "Acme"},
+        "values": [{"name": n} for n in ("A", "B", "C", "D", "E", "F", "G")],
+    }
+    run = make_run(
+        [
+            ("What now", DEFAULT),  # seven values: holding a vote is the default
+            ("Clear the rounds", DEFAULT),
+            ("room", "Ana"),
+            ("What next", DEFAULT),  # the values are the ideas now
+            ("mean the same", []),
+            ("Votes per person", "3"),
+            ("Ana", ["A", "C", "E"]),
+            ("Merge options", DEFAULT),
+            *[("Value", DEFAULT)] * 3,
+        ],
+        data,
+    )
+    values.run(run.session)
+    assert "7 values: the method keeps five or fewer" in run.screen.text()
+    doc = run.saved()
+    assert [v.name for v in doc.values] == ["A", "C", "E"]
+    assert doc.brainstorm is not None and [i.text for i in doc.brainstorm.ideas] == list("ABCDEFG")
