@@ -100,15 +100,20 @@ _SYMBOL = re.compile(r"[^\w\s\-'*\[\]|~]")
 GAP_WORDS = 3  # what "~" allows between two words of a phrase
 
 
-@dataclass(frozen=True)
 class Token:
     """A word of a statement with what the matchers look up: its prefixes and suffixes."""
 
-    text: str
-    start: int
-    end: int
-    prefixes: frozenset[str]
-    suffixes: frozenset[str]
+    # A plain class: one is made for every word judged, and a frozen dataclass's
+    # __init__ is several times slower.
+    __slots__ = ("end", "prefixes", "start", "suffixes", "text")
+
+    def __init__(self, text: str, start: int, end: int, prefixes: frozenset[str],
+                 suffixes: frozenset[str]) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.prefixes = prefixes
+        self.suffixes = suffixes
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> Token:
@@ -121,6 +126,9 @@ class Token:
             frozenset(base[:n] for n in range(1, len(base) + 1)),
             frozenset(base[-n:] for n in range(1, len(base) + 1)),
         )
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
 def tokens(text: str) -> list[Token]:

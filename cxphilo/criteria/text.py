@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 # Characters folded to one ASCII look-alike so that lexicon entries match what
 # people type (curly quotes from word processors, dashes). Full-width forms
@@ -72,8 +73,7 @@ def fold(text: str, language: str) -> str:
     return "".join(out).translate(_FOLD)
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     text: str  # folded
     start: int
     end: int
