@@ -80,6 +80,6 @@ def run(paths: list[Path], fmt: str | None, strict: bool, config_path: Path | No
     if styled:
         output.console().print(text, end="", soft_wrap=True)
     else:
-        sys.stdout.write(text)
+        output.out(text.rstrip("\n"))
     if any(result.failed(strict) for result in results):
         raise CheckFailed()
