@@ -13,6 +13,7 @@ from cxphilo.workshop import lexicon
     ("sentence", "language", "value"),
     [
         ("We want customers to believe what we tell them is true", "en", "Honesty"),
+        ("We could trust what they told us", "en", "Honesty"),
         ("They fixed it the first time", "en", "Quality"),
         ("They were quick to answer", "en", "Speed"),
         ("They showed me how to do it myself", "en", "Autonomy"),
