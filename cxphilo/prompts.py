@@ -77,6 +77,7 @@ class QuestionaryAsker:
         validate: Callable[[str], bool | str] | None = None,
         instruction: str | None = None,
     ) -> str:
+        """Free text; see `cxphilo.workshop.asker.Asker`."""
         import questionary
 
         question = questionary.text(
@@ -87,6 +88,7 @@ class QuestionaryAsker:
     def select(
         self, message: str, choices: Sequence[WorkshopChoice], *, default: Any = None
     ) -> Any:
+        """One choice, with the arrows; see `Asker`."""
         import questionary
 
         items = [
@@ -114,6 +116,7 @@ class QuestionaryAsker:
         instruction: str | None = None,
         secret: bool = False,
     ) -> list[Any]:
+        """Ticked choices, with the arrows and space; see `Asker`."""
         import questionary
 
         items = [
@@ -136,6 +139,7 @@ class QuestionaryAsker:
         return picked
 
     def confirm(self, message: str, *, default: bool = True) -> bool:
+        """Yes or no; see `Asker`."""
         import questionary
 
         return bool(self._ask(questionary.confirm(message, default=default, **self._io)))

@@ -53,6 +53,7 @@ GOALS = (
 
 
 def check_hours(answer: str) -> bool | str:
+    """Opening hours as the model takes them, or empty."""
     text = answer.strip()
     if not text or HOURS_RE.match(text):
         return True

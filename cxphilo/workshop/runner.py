@@ -85,6 +85,7 @@ def make_options(
 
 
 def resume_command(path: Path, step: Step | None = None) -> str:
+    """The command that carries on: the shortest one that lands on the right step."""
     command = f"cxphilo workshop {shlex.quote(str(path))}"
     if path == Path("philosophy.yaml"):
         command = "cxphilo workshop"
@@ -104,6 +105,7 @@ def no_terminal(path: Path) -> NoTerminalError:
 
 @cache
 def guidance(step_name: str) -> Guidance:
+    """The guidance panel of a step, from `data/guidance.yaml`."""
     raw = resources.files("cxphilo.workshop").joinpath("data/guidance.yaml").read_text("utf-8")
     data = yaml.safe_load(raw)[step_name]
     return Guidance(data["purpose"], data["question"], data["example"])

@@ -46,6 +46,7 @@ def split_list(answer: str) -> list[str]:
 
 
 def join_list(items: Sequence[str]) -> str:
+    """The answer to offer again for a list: its items separated by `; `."""
     return "; ".join(items)
 
 
@@ -86,6 +87,7 @@ def _date(answer: str) -> bool | str:
 
 
 def parse_number(text: str) -> int | float:
+    """A typed number: an int when it was typed as one, a decimal comma allowed."""
     value = float(text.strip().replace(",", "."))
     return int(value) if value.is_integer() and "." not in text and "," not in text else value
 
@@ -113,10 +115,12 @@ class Session:
 
     @property
     def doc(self) -> Philosophy:
+        """The document being written."""
         return self.store.doc
 
     @property
     def language(self) -> str:
+        """The document's language, for suggestions and the criteria."""
         return self.doc.company.language
 
     def save(self) -> None:
@@ -124,9 +128,11 @@ class Session:
         self.store.save()
 
     def show(self, block: Block) -> None:
+        """Show a block to the room."""
         self.screen.show(block)
 
     def note(self, text: str, kind: NoteKind = "info") -> None:
+        """Show a short line to the room."""
         self.screen.show(Note(text, kind))
 
     def _tick(self) -> None:
@@ -148,6 +154,7 @@ class Session:
         validate: Validator | None = None,
         instruction: str | None = None,
     ) -> str:
+        """Free text, trimmed; `default` is already typed in and can be edited."""
         self._tick()
         return self.asker.text(
             message, default=default or "", validate=validate, instruction=instruction
@@ -176,6 +183,7 @@ class Session:
         return split_list(self.text(message, default=join_list(current), instruction=instruction))
 
     def integer(self, message: str, current: int | None, *, minimum: int = 1) -> int | None:
+        """A whole number of at least `minimum`, or None when left empty."""
         answer = self.text(
             message,
             default=str(current) if current is not None else None,
@@ -185,6 +193,7 @@ class Session:
         return int(answer) if answer else None
 
     def number(self, message: str, current: int | float | None) -> int | float | None:
+        """A number (a baseline, a target), or None when left empty."""
         answer = self.text(
             message,
             default=f"{current:g}" if current is not None else None,
@@ -194,6 +203,7 @@ class Session:
         return parse_number(answer) if answer else None
 
     def date(self, message: str, current: dt.date | None) -> dt.date | None:
+        """A date typed as YYYY-MM-DD, or None when left empty."""
         answer = self.text(
             message,
             default=current.isoformat() if current else None,
@@ -203,6 +213,7 @@ class Session:
         return dt.date.fromisoformat(answer) if answer else None
 
     def select(self, message: str, choices: Sequence[Choice], *, default: Any = None) -> Any:
+        """One of the choices' values; `default` is where the pointer starts."""
         self._tick()
         return self.asker.select(message, choices, default=default)
 
@@ -215,12 +226,14 @@ class Session:
         instruction: str | None = None,
         secret: bool = False,
     ) -> list[Any]:
+        """The ticked choices' values; `secret` for a ballot."""
         self._tick()
         return self.asker.checkbox(
             message, choices, validate=validate, instruction=instruction, secret=secret
         )
 
     def confirm(self, message: str, *, default: bool = True) -> bool:
+        """Yes or no."""
         self._tick()
         return self.asker.confirm(message, default=default)
 

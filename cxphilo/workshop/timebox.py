@@ -56,13 +56,16 @@ class Timebox:
         self.notified = False
 
     def restart(self) -> None:
+        """Start the countdown again (a new step)."""
         self._started = self._clock()
         self.notified = False
 
     def remaining(self) -> float:
+        """Seconds left; negative once time is up."""
         return self.seconds - (self._clock() - self._started)
 
     def is_up(self) -> bool:
+        """True once the time box is used up."""
         return self.remaining() <= 0
 
     def status(self) -> str:

@@ -57,6 +57,7 @@ def judge(statement: str, doc: Philosophy) -> Judgement:
 
 
 def verdicts_block(statement: str, judgement: Judgement) -> Verdicts:
+    """The engine's verdicts on a statement as a block for the screen."""
     return Verdicts(
         statement,
         tuple((name, judgement.criteria.get(name, "skip")) for name, _ in CRITERIA),

@@ -32,6 +32,7 @@ def key(option: str) -> str:
 
 
 def same(a: str, b: str) -> bool:
+    """True when two names are the same option."""
     return key(a) == key(b)
 
 
