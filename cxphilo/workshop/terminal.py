@@ -57,6 +57,7 @@ class RichScreen:
             self._verdicts(block)
 
     def _header(self, block: Header) -> None:
+        from rich.columns import Columns
         from rich.rule import Rule
         from rich.text import Text
 
@@ -67,12 +68,12 @@ class RichScreen:
                 style="cyan",
             )
         )
-        progress = Text()
-        for number, name, state in block.steps:
-            mark, style = _STATE[state]
-            progress.append(f"{mark} {number} {name}", style=style)
-            progress.append("   ")
-        self.console.print(progress)
+        # A zoomed-in projector leaves few columns: wrap between steps, never inside one.
+        marks = [
+            Text(f"{_STATE[state][0]} {number} {name}", style=_STATE[state][1])
+            for number, name, state in block.steps
+        ]
+        self.console.print(Columns(marks, padding=(0, 3)))
         title = Text(block.title, style="bold")
         if block.timebox:
             title.append(f"      {block.timebox}", style="cyan")
