@@ -251,3 +251,12 @@ def test_no_terminal_says_how_to_work_without_one(tmp_path: Path) -> None:
         f"without a terminal, edit {existing} in any text editor, "
         f"and check it with: cxphilo check {existing}"
     )
+
+
+def test_every_step_has_guidance_with_a_known_companys_example() -> None:
+    companies = ("Disney", "Nextiva", "Ritz-Carlton", "Zappos", "Apple", "Slack", "Amazon")
+    for step in runner.STEPS:
+        panel = runner.guidance(step.name)
+        assert panel.purpose and panel.question.endswith("?"), step.name
+        assert any(company in panel.example for company in companies), step.name
+        assert len(panel.purpose) < 300, f"{step.name}: keep it short for a projector"
