@@ -29,7 +29,22 @@ class Unsure(Exception):
 @cache
 def schema() -> dict[str, Any] | None:
     """The stored fast schema, or None when it does not match model.py."""
-    return fastschema.load()
+    stored = fastschema.load()
+    if stored is not None:
+        _index(stored)
+    return stored
+
+
+def _index(node: Any) -> None:
+    """Give every object node its fields by attribute name, which View looks up."""
+    if isinstance(node, dict):
+        if node.get("k") == "obj":
+            node["by_attr"] = {spec["attr"]: (key, spec) for key, spec in node["fields"].items()}
+        for value in list(node.values()):
+            _index(value)
+    elif isinstance(node, list):
+        for value in node:
+            _index(value)
 
 
 def accepts(data: Any) -> bool:
@@ -173,9 +188,7 @@ class View:
         self._data = data
         self._node = node
         self._defs = defs
-        self._by_attr: dict[str, tuple[str, Node]] = {
-            spec["attr"]: (key, spec) for key, spec in node["fields"].items()
-        }
+        self._by_attr: dict[str, tuple[str, Node]] = node["by_attr"]
 
     def __getattr__(self, name: str) -> Any:
         try:

@@ -357,7 +357,15 @@ class Matcher:
 
     def find(self, text: str, words: list[Token], parts: list[Token] | None = None
              ) -> list[Span]:
-        spans = [(t.start, t.end) for t in words if self.word(t)]
+        exact, prefixes, suffixes = self.exact, self.prefixes, self.suffixes
+        # self.word() inlined: this runs for every word of every statement, per category.
+        spans = [
+            (t.start, t.end) for t in words
+            if t.text in exact
+            or (prefixes and not prefixes.isdisjoint(t.prefixes))
+            or (suffixes and not suffixes.isdisjoint(t.suffixes))
+            or (self.infixes and any(infix in t.text for infix in self.infixes))
+        ]
         for literal in self.literals:
             at = text.find(literal)
             while at >= 0:
