@@ -180,9 +180,9 @@ def _validate(table: Mapping[str, Any], path: Path, positions: Any) -> Config:
         rules = {}
     if not isinstance(rules, dict):
         raise ConfigError(f"{where('rules')}: rules must map rule ids to levels")
-    from .checks.rules import BY_ID
-
     checked: dict[str, str] = {}
+    if rules:
+        from .checks.rules import BY_ID  # only then: it loads the criteria engine
     for rule_id, level in rules.items():
         if rule_id not in BY_ID:
             raise ConfigError(
