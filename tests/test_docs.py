@@ -24,7 +24,7 @@ def test_every_command_has_help_with_an_example_and_a_readme_section() -> None:
     for name, help_text in commands.items():
         assert help_text.strip(), f"{name} has no help"
         assert "Example:" in help_text, f"{name}'s help has no example"
-        section = re.search(rf"^### cxphilo {name}\n(.+?)(?=^#)", README, re.S | re.M)
+        section = re.search(rf"^### cxphilo {name}\n(.+?)(?=^#{{1,3}} |\Z)", README, re.S | re.M)
         assert section and section.group(1).strip(), f"README has no section for {name}"
 
 
