@@ -40,6 +40,7 @@ def model_digest(source: bytes | None = None) -> str:
     """
     if source is None:
         source = MODEL_FILE.read_bytes()
+    source = source.replace(b"\r\n", b"\n")  # the same on a checkout with CRLF line ends
     return f"crc32:{zlib.crc32(source):08x}:{len(source)}"
 
 
