@@ -53,7 +53,7 @@ Better = Literal["higher", "lower", "see scale"]
 Aspect = Literal["quality", "value", "efficiency"]
 Cadence = Literal["monthly", "quarterly", "half-yearly", "yearly"]
 
-HOURS_RE = re.compile(r"^(?:24h|([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d))$")
+HOURS_RE = re.compile(r"(?:24h|([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d))")
 
 Text = Annotated[str, Field(min_length=1)]
 
@@ -117,7 +117,7 @@ class Capacity(Part):
     def _hours_format(cls, value: str | None) -> str | None:
         if value is None:
             return value
-        match = HOURS_RE.match(value)
+        match = HOURS_RE.fullmatch(value)
         if not match:
             raise ValueError('hours must be "HH:MM-HH:MM" (for example "09:00-17:00") or "24h"')
         if value != "24h" and match.group(3) == "24" and match.group(4) != "00":

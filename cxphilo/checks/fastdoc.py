@@ -161,7 +161,7 @@ def _after(node: Node, value: Any) -> None:
     if name == "Capacity._hours_format":
         if value is None:
             return
-        match = re.match(node["pattern"], value)
+        match = re.fullmatch(node["pattern"], value)
         if not match or "\n" in value:
             raise Unsure
         if value != "24h" and match.group(3) == "24" and match.group(4) != "00":
