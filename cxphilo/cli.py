@@ -248,7 +248,8 @@ def check(
     format: Annotated[
         CheckFormat | None,
         typer.Option(
-            "--format", "-f",
+            "--format",
+            "-f",
             help="text, json, github, sarif or junit. [default: text; github when "
             "GITHUB_ACTIONS=true]",
             show_default=False,

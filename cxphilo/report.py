@@ -33,8 +33,9 @@ def choose_format(requested: str | None, environ: Mapping[str, str]) -> str:
     return "github" if environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
-def render(fmt: str, results: Sequence[FileResult], strict: bool = False,
-           styled: bool = False) -> str:
+def render(
+    fmt: str, results: Sequence[FileResult], strict: bool = False, styled: bool = False
+) -> str:
     """The results in format `fmt` (one of FORMATS)."""
     if fmt == "json":
         return to_json(results, strict)
@@ -70,9 +71,7 @@ def summary_line(results: Sequence[FileResult], strict: bool) -> str:
         parts.append(_plural(int(counts["infos"]), "note"))
     verdict = "failed" if counts["failed"] else "passed"
     strictly = " (strict: warnings fail)" if strict else ""
-    return (
-        f"{_plural(len(results), 'file')} checked, {verdict}{strictly}: {', '.join(parts)}"
-    )
+    return f"{_plural(len(results), 'file')} checked, {verdict}{strictly}: {', '.join(parts)}"
 
 
 # --- text ---------------------------------------------------------------------------------
@@ -88,8 +87,14 @@ def _rich_escape(text: str) -> str:
     return escape(text)
 
 
-_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan", "pass": "green",
-          "fail": "bold red", "skip": "dim"}
+_STYLE = {
+    "error": "bold red",
+    "warning": "yellow",
+    "info": "cyan",
+    "pass": "green",
+    "fail": "bold red",
+    "skip": "dim",
+}
 
 
 def to_text(results: Sequence[FileResult], strict: bool = False, styled: bool = False) -> str:
@@ -270,19 +275,21 @@ def to_junit(results: Sequence[FileResult], strict: bool = False) -> str:
             tests += 1
             if verdict == "fail":
                 failures += 1
-                messages = [f.message for f in result.findings
-                            if f.criterion == criterion and f.level == "error"]
-                failure = ET.SubElement(case, "failure", message=f"the vision fails {criterion}",
-                                        type="criterion")
+                messages = [
+                    f.message
+                    for f in result.findings
+                    if f.criterion == criterion and f.level == "error"
+                ]
+                failure = ET.SubElement(
+                    case, "failure", message=f"the vision fails {criterion}", type="criterion"
+                )
                 failure.text = "\n".join(messages)
             elif verdict == "skip":
                 skipped += 1
                 ET.SubElement(case, "skipped", message="no vision statement")
         for f in result.findings:
             where = f" at {f.line}:{f.column}" if f.line is not None else ""
-            case = ET.SubElement(
-                suite, "testcase", classname=result.path, name=f"{f.rule}{where}"
-            )
+            case = ET.SubElement(suite, "testcase", classname=result.path, name=f"{f.rule}{where}")
             tests += 1
             text = f.message + (f"\nfix: {f.fix}" if f.fix else "")
             if f.level == "error" or (strict and f.level == "warning"):
@@ -303,4 +310,3 @@ def to_junit(results: Sequence[FileResult], strict: bool = False) -> str:
     root.set("errors", "0")
     body = ET.tostring(root, encoding="unicode")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
-

@@ -69,11 +69,16 @@ def test_github_annotations_follow_the_workflow_command_pattern(
 def test_github_escapes_what_would_break_a_command() -> None:
     from cxphilo.checks.findings import Finding
 
-    result = FileResult("a,b:c.yaml", {"simple": "pass", "service": "pass", "future": "pass"},
-                        [Finding("schema", "error", "100% wrong\nline two", 3, 4)])
+    result = FileResult(
+        "a,b:c.yaml",
+        {"simple": "pass", "service": "pass", "future": "pass"},
+        [Finding("schema", "error", "100% wrong\nline two", 3, 4)],
+    )
     line = report.render("github", [result]).splitlines()[0]
-    assert line == "::error file=a%2Cb%3Ac.yaml,line=3,col=4,title=cxphilo schema::100%25 " \
+    assert (
+        line == "::error file=a%2Cb%3Ac.yaml,line=3,col=4,title=cxphilo schema::100%25 "
         "wrong%0Aline two"
+    )
 
 
 def test_sarif_has_the_required_fields(results: list[FileResult]) -> None:
@@ -129,8 +134,11 @@ def test_text_groups_findings_by_file_and_ends_with_a_summary(
 def test_styled_text_is_rich_markup_with_the_user_text_escaped() -> None:
     from cxphilo.checks.findings import Finding
 
-    result = FileResult("doc.yaml", {"simple": "fail", "service": "pass", "future": "pass"},
-                        [Finding("vision-cliche", "error", '"[bold]" is a cliche', 1, 2)])
+    result = FileResult(
+        "doc.yaml",
+        {"simple": "fail", "service": "pass", "future": "pass"},
+        [Finding("vision-cliche", "error", '"[bold]" is a cliche', 1, 2)],
+    )
     styled = report.render("text", [result], styled=True)
     assert "[bold red]error  [/]" in styled
     assert r"\[bold]" in styled
@@ -146,8 +154,12 @@ def test_an_absolute_path_becomes_a_file_uri_in_sarif(tmp_path: Path) -> None:
     path = str(tmp_path / "my philosophy.yaml")
     from cxphilo.checks.findings import Finding
 
-    result = FileResult(path, {"simple": "pass", "service": "pass", "future": "pass"},
-                        [Finding("schema", "error", "x", 1, 1)])
+    result = FileResult(
+        path,
+        {"simple": "pass", "service": "pass", "future": "pass"},
+        [Finding("schema", "error", "x", 1, 1)],
+    )
     uri = json.loads(report.render("sarif", [result]))["runs"][0]["results"][0]["locations"][0][
-        "physicalLocation"]["artifactLocation"]["uri"]
+        "physicalLocation"
+    ]["artifactLocation"]["uri"]
     assert uri.startswith("file:///") and "my%20philosophy.yaml" in uri

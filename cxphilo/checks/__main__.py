@@ -1,6 +1,6 @@
 """Regenerate the check's fast schema after a change to cxphilo/model.py.
 
-    python -m cxphilo.checks
+python -m cxphilo.checks
 """
 
 from __future__ import annotations

@@ -28,8 +28,9 @@ PARALLEL_FROM = 64
 MAX_WORKERS = 8
 
 
-def check_paths(paths: Sequence[Path], rules: Mapping[str, str] | None = None,
-                today: dt.date | None = None) -> list[FileResult]:
+def check_paths(
+    paths: Sequence[Path], rules: Mapping[str, str] | None = None, today: dt.date | None = None
+) -> list[FileResult]:
     """Check every philosophy file in `paths` (folders are searched).
 
     Raises FileNotFound for a path that does not exist.
@@ -50,8 +51,9 @@ def check_paths(paths: Sequence[Path], rules: Mapping[str, str] | None = None,
         return list(pool.map(job, files, chunksize=chunk))
 
 
-def check_file(path: Path, rules: Mapping[str, str] | None = None,
-               today: dt.date | None = None) -> FileResult:
+def check_file(
+    path: Path, rules: Mapping[str, str] | None = None, today: dt.date | None = None
+) -> FileResult:
     """Check one file."""
     try:
         raw = path.read_bytes()
@@ -60,8 +62,9 @@ def check_file(path: Path, rules: Mapping[str, str] | None = None,
     return check_bytes(raw, str(path), rules, today)
 
 
-def check_bytes(raw: bytes, display: str, rules: Mapping[str, str] | None = None,
-                today: dt.date | None = None) -> FileResult:
+def check_bytes(
+    raw: bytes, display: str, rules: Mapping[str, str] | None = None, today: dt.date | None = None
+) -> FileResult:
     """Check the bytes of a philosophy file; `display` names it in the result."""
     day = today or dt.date.today()
     loaded = load(raw, display)

@@ -26,16 +26,26 @@ CRITERIA = ("simple", "service", "future")
 class Located:
     """Turns document paths into findings placed at their line and column."""
 
-    def __init__(self, positions: Positions, text: str,
-                 rules: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self, positions: Positions, text: str, rules: Mapping[str, str] | None = None
+    ) -> None:
         self.positions = positions
         self.lines = text.split("\n")
         self.rules = rules or {}
         self.findings: list[Finding] = []
 
-    def add(self, rule_id: str, path: PathKey, message: str, *, key: bool = False,
-            fix: str | None = None, criterion: str | None = None,
-            where: tuple[int, int] | None = None, level: Level | None = None) -> None:
+    def add(
+        self,
+        rule_id: str,
+        path: PathKey,
+        message: str,
+        *,
+        key: bool = False,
+        fix: str | None = None,
+        criterion: str | None = None,
+        where: tuple[int, int] | None = None,
+        level: Level | None = None,
+    ) -> None:
         rule = BY_ID[rule_id]
         configured = self.rules.get(rule_id)
         if configured == "off":
@@ -47,9 +57,13 @@ class Located:
             where = (pos.line, pos.column) if pos else None
         self.findings.append(
             Finding(
-                rule_id, level or rule.level, message,
-                where[0] if where else None, where[1] if where else None,
-                criterion if criterion is not None else rule.criterion, fix,
+                rule_id,
+                level or rule.level,
+                message,
+                where[0] if where else None,
+                where[1] if where else None,
+                criterion if criterion is not None else rule.criterion,
+                fix,
             )
         )
 
@@ -72,9 +86,13 @@ class Located:
         return pos.line, pos.column + len(quote) + offset
 
 
-def document_findings(doc: Any, positions: Positions, text: str, today: dt.date,
-                      rules: Mapping[str, str] | None = None
-                      ) -> tuple[list[Finding], Judgement | None]:
+def document_findings(
+    doc: Any,
+    positions: Positions,
+    text: str,
+    today: dt.date,
+    rules: Mapping[str, str] | None = None,
+) -> tuple[list[Finding], Judgement | None]:
     """Every finding on one document, and the criteria's judgement of its vision.
 
     `rules` (rule id -> level or "off", from the configuration) applies as the
@@ -100,7 +118,8 @@ def _steps(doc: Any, at: Located) -> None:
         missing = "; ".join(state.missing)
         progress = "partly done" if state.state == "partly" else state.state
         at.add(
-            "step-missing", (step.path,),
+            "step-missing",
+            (step.path,),
             f"step {step.number} ({step.title.lower()}) is {progress}: {missing}",
             key=True,
             fix=f"continue it with: cxphilo workshop --step {step.name}",
@@ -112,7 +131,8 @@ def _values(doc: Any, at: Located) -> None:
     language = doc.company.language
     if len(values) > MAX_VALUES:
         at.add(
-            "values-too-many", ("values", MAX_VALUES),
+            "values-too-many",
+            ("values", MAX_VALUES),
             f"{len(values)} values; the method asks for five or fewer so that people remember "
             "and use them",
             fix="merge the close ones and let the team vote the list down to five",
@@ -121,21 +141,23 @@ def _values(doc: Any, at: Located) -> None:
         statement = (value.statement or "").strip()
         if not statement:
             at.add(
-                "value-no-statement", ("values", index),
+                "value-no-statement",
+                ("values", index),
                 f"value '{value.name}' has no action statement",
                 fix='write what people do: a strong verb ("Treat every ...") or an "I ..." line',
             )
         elif not is_action_statement(statement, language):
             at.add(
-                "value-not-action", ("values", index, "statement"),
-                f"the statement of '{value.name}' (\"{statement}\") does not say what anyone "
-                "does",
+                "value-not-action",
+                ("values", index, "statement"),
+                f"the statement of '{value.name}' (\"{statement}\") does not say what anyone does",
                 fix='start with a verb ("Get it right the first time") or "I" '
                 '("I own every problem until it is solved")',
             )
         if not value.metrics:
             at.add(
-                "value-no-metric", ("values", index),
+                "value-no-metric",
+                ("values", index),
                 f"value '{value.name}' has no metric to show whether the team lives it",
                 fix="add one from the catalogue (cxphilo metrics) or define your own under "
                 "metrics:",
@@ -152,7 +174,8 @@ def _metrics(doc: Any, at: Located) -> None:
     for path, metric_id in uses:
         if catalogue.find(metric_id) is None and metric_id not in defined:
             at.add(
-                "metric-unknown", path,
+                "metric-unknown",
+                path,
                 f"metric '{metric_id}' is not in the catalogue and not defined under metrics:",
                 fix="pick one from the catalogue (cxphilo metrics) or define it under metrics: "
                 "with a name and what it measures",
@@ -161,12 +184,14 @@ def _metrics(doc: Any, at: Located) -> None:
         if catalogue.find(entry.id) is not None:
             continue
         missing = [
-            label for label, text in (("a name", entry.name), ("what it measures", entry.measures))
+            label
+            for label, text in (("a name", entry.name), ("what it measures", entry.measures))
             if not (text or "").strip()
         ]
         if missing:
             at.add(
-                "metric-undefined", ("metrics", index, "id"),
+                "metric-undefined",
+                ("metrics", index, "id"),
                 f"custom metric '{entry.id}' needs {' and '.join(missing)}",
                 fix="add name: and measures: (and a formula) so everyone measures it the same way",
             )
@@ -174,11 +199,14 @@ def _metrics(doc: Any, at: Located) -> None:
 
 def _model(doc: Any, at: Located) -> None:
     model = doc.model
-    if model is not None and model.choice == "customer-centric" and not (
-        (model.customer_history or "").strip()
+    if (
+        model is not None
+        and model.choice == "customer-centric"
+        and not ((model.customer_history or "").strip())
     ):
         at.add(
-            "customer-history-missing", ("model", "choice"),
+            "customer-history-missing",
+            ("model", "choice"),
             "a customer-centric model needs a log of each customer's support history and notes, "
             "and nothing says how it is kept",
             fix="describe it under model.customer_history (the help desk, the CRM, ...)",
@@ -190,7 +218,8 @@ def _vision(doc: Any, at: Located) -> Judgement | None:
     statement = (vision.statement if vision is not None else None) or ""
     if not statement.strip():
         at.add(
-            "vision-missing", ("vision", "statement") if vision is not None else ("vision",),
+            "vision-missing",
+            ("vision", "statement") if vision is not None else ("vision",),
             "no vision statement yet, so the three criteria are not judged",
             key=vision is None,
             fix="write it in step 4: cxphilo workshop --step vision",
@@ -207,8 +236,15 @@ def _vision(doc: Any, at: Located) -> Judgement | None:
     for found in judgement.findings:
         where = at.inside(path, statement, found.span[0]) if found.span else None
         # found.level may be softer than the rule's default: the engine weighs context.
-        at.add(found.rule, path, found.message, fix=found.fix, criterion=found.criterion,
-               where=where, level=found.level)
+        at.add(
+            found.rule,
+            path,
+            found.message,
+            fix=found.fix,
+            criterion=found.criterion,
+            where=where,
+            level=found.level,
+        )
     return judgement
 
 
@@ -223,9 +259,10 @@ def _review(doc: Any, at: Located, judgement: Judgement | None) -> None:
         return
     if not _same(review.statement, vision.statement or ""):
         at.add(
-            "review-stale", ("vision", "review", "statement"),
-            f"the team reviewed \"{review.statement.strip()}\", but the vision now reads "
-            f"\"{(vision.statement or '').strip()}\"; nobody has judged the new wording",
+            "review-stale",
+            ("vision", "review", "statement"),
+            f'the team reviewed "{review.statement.strip()}", but the vision now reads '
+            f'"{(vision.statement or "").strip()}"; nobody has judged the new wording',
             fix="review it again with the team (cxphilo workshop --step vision) so that "
             "vision.review.statement matches",
         )
@@ -238,14 +275,16 @@ def _review(doc: Any, at: Located, judgement: Judgement | None) -> None:
         path = ("vision", "review", "verdicts", criterion)
         if team == "fail":
             at.add(
-                "review-failed", path,
+                "review-failed",
+                path,
                 f"the team's own review says the vision fails '{criterion}'",
                 fix="rework the statement and review it again",
             )
         ours = configured[criterion]
         if team != ours:
             at.add(
-                "review-disagrees", path,
+                "review-disagrees",
+                path,
                 f"the team judged '{criterion}' {team}; the check finds it {ours}",
                 fix="look at the check's findings on the vision with the team",
             )
@@ -256,9 +295,9 @@ def _governance(doc: Any, at: Located, today: dt.date) -> None:
     due = governance.next_review if governance is not None else None
     if due is not None and due < today:
         at.add(
-            "review-overdue", ("governance", "next_review"),
+            "review-overdue",
+            ("governance", "next_review"),
             f"the philosophy was due for review on {due.isoformat()} "
             f"({(today - due).days} days ago)",
             fix="review it with the team, then set the next date",
         )
-

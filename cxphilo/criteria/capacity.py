@@ -112,8 +112,14 @@ class Reach:
             parts.append(f"{_clock(self.start)}-{_clock(self.end)}")
         if self.channels is not None:
             ordered = sorted(self.channels)
-            parts.append("by " + (", ".join(ordered[:-1]) + " and " + ordered[-1]
-                                  if len(ordered) > 1 else ordered[0]))
+            parts.append(
+                "by "
+                + (
+                    ", ".join(ordered[:-1]) + " and " + ordered[-1]
+                    if len(ordered) > 1
+                    else ordered[0]
+                )
+            )
         return ", ".join(parts) or "no details"
 
 

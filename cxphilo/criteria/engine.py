@@ -46,38 +46,97 @@ class VisionRule:
 
 VISION_RULES: tuple[VisionRule, ...] = (
     VisionRule("vision-empty", "simple", "error", "The statement is empty", ""),
-    VisionRule("vision-cliche", "simple", "error", "A stock phrase (cliché)",
-               "We go the extra mile for every customer."),
-    VisionRule("vision-buzzword", "simple", "error", "Business jargon or a buzzword",
-               "Leveraging synergies to delight stakeholders."),
-    VisionRule("vision-vague", "simple", "error",
-               "Words that say nothing concrete (a warning when the rest is concrete)",
-               "Excellence in all things."),
-    VisionRule("vision-noun-list", "simple", "error", "A list of abstract nouns with no action",
-               "Innovation. Passion. Excellence."),
-    VisionRule("vision-too-long", "simple", "error", "Too long to remember",
-               "A statement of more than 25 words (18 in Turkish, 40 characters in Chinese)."),
-    VisionRule("vision-long", "simple", "warning", "Long; shorter is easier to remember",
-               "A statement of 21 to 25 words."),
-    VisionRule("vision-hedge", "simple", "warning", "Hedging: promises trying, not doing",
-               "We strive to answer every rider the same day."),
-    VisionRule("vision-no-customer", "service", "error", "No customer or service in sight",
-               "Innovation drives us forward."),
-    VisionRule("vision-mission-restated", "service", "error",
-               "The company's mission restated instead of the service",
-               "Become the largest pet food brand in Europe. (mission: the same words)"),
-    VisionRule("vision-business-target", "service", "error",
-               "Market position, money, cost or competitor target",
-               "Double our profit margin by 2030."),
-    VisionRule("vision-overpromise", "future", "error",
-               "Promises more than the declared capacity can keep",
-               "Support 24/7 on every channel. (capacity: 2 people, weekdays, phone)"),
-    VisionRule("vision-unchecked-promise", "future", "warning",
-               "A promise that cannot be checked: the capacity is not declared",
-               "Always there for you, day and night. (no capacity)"),
-    VisionRule("vision-bare-metric", "future", "error",
-               "A bare service-level target or statistic (a warning beside a customer outcome)",
-               "Answer 90 percent of calls within 30 seconds."),
+    VisionRule(
+        "vision-cliche",
+        "simple",
+        "error",
+        "A stock phrase (cliché)",
+        "We go the extra mile for every customer.",
+    ),
+    VisionRule(
+        "vision-buzzword",
+        "simple",
+        "error",
+        "Business jargon or a buzzword",
+        "Leveraging synergies to delight stakeholders.",
+    ),
+    VisionRule(
+        "vision-vague",
+        "simple",
+        "error",
+        "Words that say nothing concrete (a warning when the rest is concrete)",
+        "Excellence in all things.",
+    ),
+    VisionRule(
+        "vision-noun-list",
+        "simple",
+        "error",
+        "A list of abstract nouns with no action",
+        "Innovation. Passion. Excellence.",
+    ),
+    VisionRule(
+        "vision-too-long",
+        "simple",
+        "error",
+        "Too long to remember",
+        "A statement of more than 25 words (18 in Turkish, 40 characters in Chinese).",
+    ),
+    VisionRule(
+        "vision-long",
+        "simple",
+        "warning",
+        "Long; shorter is easier to remember",
+        "A statement of 21 to 25 words.",
+    ),
+    VisionRule(
+        "vision-hedge",
+        "simple",
+        "warning",
+        "Hedging: promises trying, not doing",
+        "We strive to answer every rider the same day.",
+    ),
+    VisionRule(
+        "vision-no-customer",
+        "service",
+        "error",
+        "No customer or service in sight",
+        "Innovation drives us forward.",
+    ),
+    VisionRule(
+        "vision-mission-restated",
+        "service",
+        "error",
+        "The company's mission restated instead of the service",
+        "Become the largest pet food brand in Europe. (mission: the same words)",
+    ),
+    VisionRule(
+        "vision-business-target",
+        "service",
+        "error",
+        "Market position, money, cost or competitor target",
+        "Double our profit margin by 2030.",
+    ),
+    VisionRule(
+        "vision-overpromise",
+        "future",
+        "error",
+        "Promises more than the declared capacity can keep",
+        "Support 24/7 on every channel. (capacity: 2 people, weekdays, phone)",
+    ),
+    VisionRule(
+        "vision-unchecked-promise",
+        "future",
+        "warning",
+        "A promise that cannot be checked: the capacity is not declared",
+        "Always there for you, day and night. (no capacity)",
+    ),
+    VisionRule(
+        "vision-bare-metric",
+        "future",
+        "error",
+        "A bare service-level target or statistic (a warning beside a customer outcome)",
+        "Answer 90 percent of calls within 30 seconds.",
+    ),
 )
 RULES_BY_ID = {rule.id: rule for rule in VISION_RULES}
 
@@ -133,8 +192,12 @@ def judge_vision(
     text = Statement(statement, lex.language)
     if not statement.strip():
         finding = VisionFinding(
-            "vision-empty", "simple", "error", "The vision statement is empty.",
-            "Write one sentence about what a customer gets when they contact you.", None,
+            "vision-empty",
+            "simple",
+            "error",
+            "The vision statement is empty.",
+            "Write one sentence about what a customer gets when they contact you.",
+            None,
         )
         return Judgement(statement, lex.language, dict.fromkeys(CRITERIA, "fail"), [finding])
     judge = _Judge(text, lex)
@@ -166,9 +229,11 @@ def is_action_statement(statement: str, language: str = "en") -> bool:
     if lex.cjk:
         return not judge.abstract_spans()
     content = judge.content_words()
-    return bool(content) and not any(judge.is_abstract(w.text) for w in content[:1]) and len(
-        text.words
-    ) > 2
+    return (
+        bool(content)
+        and not any(judge.is_abstract(w.text) for w in content[:1])
+        and len(text.words) > 2
+    )
 
 
 # --- the rules -------------------------------------------------------------------------------
@@ -209,8 +274,15 @@ class _Judge:
             self._cache[category] = self.lex.find(category, self.folded)
         return self._cache[category]
 
-    def add(self, rule_id: str, span: Span | None, message: str, fix: str,
-            level: Level | None = None, spans: list[Span] | None = None) -> None:
+    def add(
+        self,
+        rule_id: str,
+        span: Span | None,
+        message: str,
+        fix: str,
+        level: Level | None = None,
+        spans: list[Span] | None = None,
+    ) -> None:
         rule = RULES_BY_ID[rule_id]
         self._taken[rule.criterion].extend(spans or ([span] if span else []))
         self.findings.append(
@@ -241,9 +313,11 @@ class _Judge:
         "trust") counts only with a subject before it or an object after it."""
         found = []
         words = self.text.words
-        subjects = self.lex.words("subject") | self.lex.words("second_person") | {
-            "to", "will", "they", "who", "that", "can", "must", "shall"
-        }
+        subjects = (
+            self.lex.words("subject")
+            | self.lex.words("second_person")
+            | {"to", "will", "they", "who", "that", "can", "must", "shall"}
+        )
         stop = self.lex.words("stopword")
         for start, end in self.find("verb"):
             token = self.folded[start:end]
@@ -259,8 +333,9 @@ class _Judge:
                 r"[.,;:!?]", self.folded[end : after.start]
             )
             if before in subjects or (
-                joined and after is not None and
-                (after.text in stop or not self.is_abstract(after.text))
+                joined
+                and after is not None
+                and (after.text in stop or not self.is_abstract(after.text))
             ):
                 found.append((start, end))
         return found
@@ -292,17 +367,22 @@ class _Judge:
         cliches = _merge(self.find("cliche"), self.folded)
         if cliches:
             self.add(
-                "vision-cliche", cliches[0],
+                "vision-cliche",
+                cliches[0],
                 f"{_quote_all(text, cliches)}: "
-                + _plural(cliches, "a stock phrase everyone has heard, so nobody acts on it.",
-                          "stock phrases everyone has heard, so nobody acts on them."),
+                + _plural(
+                    cliches,
+                    "a stock phrase everyone has heard, so nobody acts on it.",
+                    "stock phrases everyone has heard, so nobody acts on them.",
+                ),
                 "Say in your own words what the team does that a customer would notice.",
                 spans=cliches,
             )
         buzz = _merge(self.free("simple", self.find("buzzword")), self.folded)
         if buzz:
             self.add(
-                "vision-buzzword", buzz[0],
+                "vision-buzzword",
+                buzz[0],
                 f"{_quote_all(text, buzz)}: business jargon a customer would not say.",
                 "Swap it for the plain words you would use with a customer: what do they get?",
                 spans=buzz,
@@ -310,7 +390,8 @@ class _Judge:
         hedges = self.free("simple", self.find("hedge"))
         if hedges:
             self.add(
-                "vision-hedge", hedges[0],
+                "vision-hedge",
+                hedges[0],
                 f"{_quote_all(text, hedges)}: promises trying, not doing.",
                 'Say what the team does: "we answer" rather than "we strive to answer".',
                 spans=hedges,
@@ -323,11 +404,11 @@ class _Judge:
             # make the whole statement generic.
             concrete = bool(actions) and bool(customers) and len(vague) == 1
             self.add(
-                "vision-vague", vague[0],
+                "vision-vague",
+                vague[0],
                 f"{_quote_all(text, vague)}: could be said by any company about anything"
                 + ("." if not concrete else "; the rest of the statement is concrete."),
-                "Name what a customer actually notices: an answer, a fix, a person who "
-                "follows up.",
+                "Name what a customer actually notices: an answer, a fix, a person who follows up.",
                 level=None if not concrete else "warning",
             )
         self._noun_list(actions)
@@ -342,7 +423,8 @@ class _Judge:
             covered = sum(1 for i in chars if _overlaps((i, i + 1), abstract))
             if chars and covered / len(chars) >= 0.75:
                 self.add(
-                    "vision-noun-list", None,
+                    "vision-noun-list",
+                    None,
                     f"{_quote_all(self.text, abstract)}: abstract words in a row, with no "
                     "action and no one they are for.",
                     "Make it one sentence with a verb: who does what for whom?",
@@ -357,7 +439,8 @@ class _Judge:
         ):
             spans = [(w.start, w.end) for w in qualities]
             self.add(
-                "vision-noun-list", None,
+                "vision-noun-list",
+                None,
                 f"{_quote_all(self.text, spans)}: abstract words with no action and no one "
                 "they are for.",
                 "Make it one sentence with a verb: who does what for whom?",
@@ -370,14 +453,16 @@ class _Judge:
         warn = self.lex.number("length_warn", 20)
         if length > error:
             self.add(
-                "vision-too-long", None,
+                "vision-too-long",
+                None,
                 f"The statement has {length} {unit}; people remember a vision that fits in "
                 f"one breath ({error} {unit} at most).",
                 "Keep the one idea that matters most and move the details to the values.",
             )
         elif length > warn:
             self.add(
-                "vision-long", None,
+                "vision-long",
+                None,
                 f"The statement has {length} {unit}; it is easier to remember with "
                 f"{warn} or fewer.",
                 "Cut the words a customer would not miss.",
@@ -397,7 +482,8 @@ class _Judge:
             found = _merge(self.free("service", self.find(category)), self.folded)
             if found:
                 self.add(
-                    "vision-business-target", found[0],
+                    "vision-business-target",
+                    found[0],
                     f"{_quote_all(text, found)}: {what}, not something a customer experiences.",
                     "Describe the service from the customer's side: what do they get when "
                     "they contact you?",
@@ -405,7 +491,8 @@ class _Judge:
                 )
         if mission and self._restates(mission):
             self.add(
-                "vision-mission-restated", None,
+                "vision-mission-restated",
+                None,
                 f'The statement repeats the company\'s mission ("{mission.strip()}") instead '
                 "of describing the service.",
                 "Walk through a customer's contact with support and say what they experience.",
@@ -418,7 +505,8 @@ class _Judge:
         outcome = [] if listed else self.find("outcome")
         if not (self.customer_spans() or self.find("service") or outcome):
             self.add(
-                "vision-no-customer", None,
+                "vision-no-customer",
+                None,
                 "Nothing in the statement names a customer, the service or what it feels like "
                 "to get it.",
                 'Say who you serve and what they get: "Every <customer> gets ...".',
@@ -443,7 +531,8 @@ class _Judge:
             return {a + b for a, b in itertools.pairwise(chars)}
         stop = self.lex.words("stopword")
         return {
-            w.text[:5] for w in text.words
+            w.text[:5]
+            for w in text.words
             if w.text not in stop and len(w.text) > 1 and not w.text[0].isdigit()
         }
 
@@ -495,7 +584,8 @@ class _Judge:
             quoted = _quote_all(self.text, spans)
             if rule == "vision-unchecked-promise":
                 self.add(
-                    rule, spans[0],
+                    rule,
+                    spans[0],
                     f"{quoted}: {what}, but the capacity it needs is not declared, so nobody "
                     "can tell whether the team can keep it.",
                     "Fill in the team's capacity (days, hours, channels, team size) in step 1.",
@@ -504,7 +594,8 @@ class _Judge:
             else:
                 assert reach is not None
                 self.add(
-                    rule, spans[0],
+                    rule,
+                    spans[0],
                     f"{quoted}: {what}, but {why_not} (capacity: {reach.describe()}).",
                     'Promise what the team can keep: name the hours ("on weekdays"), or split '
                     "what self-service offers day and night from what people offer in opening "
@@ -513,7 +604,7 @@ class _Judge:
                 )
 
     def _worded_targets(self) -> list[Span]:
-        """"within three rings", "in under an hour": a target written in words."""
+        """ "within three rings", "in under an hour": a target written in words."""
         words = self.text.words
         numbers = self.lex.words("number_word")
         found = []
@@ -533,8 +624,11 @@ class _Judge:
         numbers = [m.span() for m in _NUMBER.finditer(folded)]
         if numbers:
             # Where a unit, a percent sign or a counted noun starts, by position.
-            units = {start: end for kind in ("percent", "time_unit", "stat_noun")
-                     for start, end in self.find(kind)}
+            units = {
+                start: end
+                for kind in ("percent", "time_unit", "stat_noun")
+                for start, end in self.find(kind)
+            }
             for start, end in numbers:
                 if _overlaps((start, end), claimed):
                     continue
@@ -554,12 +648,14 @@ class _Judge:
         spans = [s for s in spans if not _overlaps(s, claimed)]
         if not spans:
             return
-        outside = [s for s in self.customer_spans() + self.find("outcome")
-                   if not _overlaps(s, spans)]
+        outside = [
+            s for s in self.customer_spans() + self.find("outcome") if not _overlaps(s, spans)
+        ]
         quoted = _quote_all(self.text, sorted(spans))
         if outside:
             self.add(
-                "vision-bare-metric", spans[0],
+                "vision-bare-metric",
+                spans[0],
                 f"{quoted}: a target for a metric; next to the customer it reads as a "
                 "service level rather than a vision.",
                 "Keep the number as a metric of a value (step 5) and let the vision say what "
@@ -568,7 +664,8 @@ class _Judge:
             )
         else:
             self.add(
-                "vision-bare-metric", spans[0],
+                "vision-bare-metric",
+                spans[0],
                 f"{quoted}: a service-level target or a statistic; it measures today, with no "
                 "eye on who the team wants to become.",
                 "Say what a customer experiences on a day when everything goes right; keep the "
@@ -589,38 +686,51 @@ def _promise(kind: str, self_service: bool, limited: bool) -> tuple[str, Keeps, 
         channel = kind.removeprefix("channel_").replace("_", "-")
         if self_service:
             return None
-        return (f"promises contact by {channel}", lambda r: r.staffs(channel),
-                f"the team does not staff {channel}")
+        return (
+            f"promises contact by {channel}",
+            lambda r: r.staffs(channel),
+            f"the team does not staff {channel}",
+        )
     if self_service:
-        return ("promises self-service", lambda r: r.staffs("self-service"),
-                "no self-service channel is declared")
+        return (
+            "promises self-service",
+            lambda r: r.staffs("self-service"),
+            "no self-service channel is declared",
+        )
     if kind == "instant":
         return (
             "promises an answer without waiting",
-            lambda r: None if r.team_size is None or r.channels is None else (
-                r.team_size >= SMALL_TEAM and bool(r.channels & LIVE_CHANNELS)
+            lambda r: (
+                None
+                if r.team_size is None or r.channels is None
+                else (r.team_size >= SMALL_TEAM and bool(r.channels & LIVE_CHANNELS))
             ),
             f"that takes a live channel (phone or chat) and at least {SMALL_TEAM} people",
         )
     if kind == "every_channel":
         return (
             "promises every channel",
-            lambda r: None if r.human_channels is None else (
-                len(r.human_channels) >= MANY_CHANNELS
+            lambda r: (
+                None if r.human_channels is None else (len(r.human_channels) >= MANY_CHANNELS)
             ),
             "the team staffs only a few",
         )
     if limited:
         return None
     if kind == "always":
-        return ("promises support around the clock", lambda r: r.always,
-                "the team is not there around the clock")
+        return (
+            "promises support around the clock",
+            lambda r: r.always,
+            "the team is not there around the clock",
+        )
     if kind == "everyday":
-        return ("promises support every day", lambda r: r.weekends,
-                "the team does not work weekends")
+        return (
+            "promises support every day",
+            lambda r: r.weekends,
+            "the team does not work weekends",
+        )
     if kind == "evening":
-        return ("promises support late in the day", lambda r: r.late,
-                "the team closes earlier")
+        return ("promises support late in the day", lambda r: r.late, "the team closes earlier")
     return None
 
 
@@ -631,7 +741,7 @@ def _merge(spans: list[Span], text: str) -> list[Span]:
     """Join spans separated only by spaces or hyphens: "profit" + "margin"."""
     merged: list[Span] = []
     for start, end in sorted(spans):
-        if merged and re.fullmatch(r"[\s\-]*", text[merged[-1][1]:start]):
+        if merged and re.fullmatch(r"[\s\-]*", text[merged[-1][1] : start]):
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))

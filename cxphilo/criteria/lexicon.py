@@ -107,8 +107,9 @@ class Token:
     # __init__ is several times slower.
     __slots__ = ("end", "prefixes", "start", "suffixes", "text")
 
-    def __init__(self, text: str, start: int, end: int, prefixes: frozenset[str],
-                 suffixes: frozenset[str]) -> None:
+    def __init__(
+        self, text: str, start: int, end: int, prefixes: frozenset[str], suffixes: frozenset[str]
+    ) -> None:
         self.text = text
         self.start = start
         self.end = end
@@ -176,8 +177,9 @@ class Part:
                 suffixes.add(core)
             else:
                 exact.add(core)
-        return cls(frozenset(exact), frozenset(prefixes), frozenset(suffixes), tuple(infixes),
-                   optional)
+        return cls(
+            frozenset(exact), frozenset(prefixes), frozenset(suffixes), tuple(infixes), optional
+        )
 
     def accepts(self, token: Token) -> bool:
         return (
@@ -216,8 +218,9 @@ def parse_phrase(phrase: str) -> list[Phrase] | None:
     return [tuple(v) for v in variants if v]
 
 
-def _match(phrase: Phrase, k: int, words: list[Token], i: int, text: str,
-           previous: int | None) -> int | None:
+def _match(
+    phrase: Phrase, k: int, words: list[Token], i: int, text: str, previous: int | None
+) -> int | None:
     """Index after the last word of a match of phrase[k:] starting at words[i]."""
     if k == len(phrase):
         return i
@@ -230,8 +233,10 @@ def _match(phrase: Phrase, k: int, words: list[Token], i: int, text: str,
             if end is not None:
                 return end
         return None
-    if i < len(words) and part.accepts(words[i]) and (
-        previous is None or _JOINER.fullmatch(text, previous, words[i].start)
+    if (
+        i < len(words)
+        and part.accepts(words[i])
+        and (previous is None or _JOINER.fullmatch(text, previous, words[i].start))
     ):
         end = _match(phrase, k + 1, words, i + 1, text, words[i].end)
         if end is not None:
@@ -355,12 +360,12 @@ class Matcher:
             or (bool(self.infixes) and any(infix in token.text for infix in self.infixes))
         )
 
-    def find(self, text: str, words: list[Token], parts: list[Token] | None = None
-             ) -> list[Span]:
+    def find(self, text: str, words: list[Token], parts: list[Token] | None = None) -> list[Span]:
         exact, prefixes, suffixes = self.exact, self.prefixes, self.suffixes
         # self.word() inlined: this runs for every word of every statement, per category.
         spans = [
-            (t.start, t.end) for t in words
+            (t.start, t.end)
+            for t in words
             if t.text in exact
             or (prefixes and not prefixes.isdisjoint(t.prefixes))
             or (suffixes and not suffixes.isdisjoint(t.suffixes))

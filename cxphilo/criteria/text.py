@@ -51,6 +51,8 @@ def is_cjk(char: str) -> bool:
 def cjk_positions(text: str) -> list[int]:
     """Indexes of the Han characters in `text`."""
     return [i for i, char in enumerate(text) if ord(char) >= 0x3400 and is_cjk(char)]
+
+
 # Where one clause ends and the next begins: punctuation; conjunctions come from
 # each language's lexicon.
 _CLAUSE_PUNCT = re.compile(r"[.,;:!?()\[\]\"]|\s-\s")
@@ -184,17 +186,16 @@ def compile_phrases(phrases: list[str], cjk: bool = False) -> re.Pattern[str] | 
     return re.compile("|".join(compile_phrase(p, cjk) for p in ordered))
 
 
-def clause_bounds(text: str, conjunctions: list[tuple[int, int]],
-                  protected: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def clause_bounds(
+    text: str, conjunctions: list[tuple[int, int]], protected: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """Split folded text into clauses at punctuation and at the `conjunctions` spans.
 
     A boundary inside a `protected` span (a matched phrase such as "day and
     night") does not count.
     """
     cuts = [(m.start(), m.end()) for m in _CLAUSE_PUNCT.finditer(text)] + conjunctions
-    cuts = sorted(
-        c for c in cuts if not any(s <= c[0] < e or s < c[1] <= e for s, e in protected)
-    )
+    cuts = sorted(c for c in cuts if not any(s <= c[0] < e or s < c[1] <= e for s, e in protected))
     bounds = []
     start = 0
     for cut_start, cut_end in cuts:

@@ -45,11 +45,16 @@ def startup(runs: int) -> None:
         measure('python -c "import yaml"', [python, "-c", "import yaml"], runs),
         reference,
         measure("cxphilo check FILE", [cx, "check", str(FILE)], runs),
-        measure("cxphilo check FILE (typer + pydantic path)", [python, "-c", _SLOW_PATH, str(FILE)],
-                runs),
+        measure(
+            "cxphilo check FILE (typer + pydantic path)",
+            [python, "-c", _SLOW_PATH, str(FILE)],
+            runs,
+        ),
     ]
-    print(f"1. Whole process, {runs} runs each (FILE = examples/{FILE.name}, "
-          f"{len(FILE.read_text(encoding='utf-8').splitlines())} lines)")
+    print(
+        f"1. Whole process, {runs} runs each (FILE = examples/{FILE.name}, "
+        f"{len(FILE.read_text(encoding='utf-8').splitlines())} lines)"
+    )
     print(table(rows, reference))
 
 
@@ -62,15 +67,18 @@ def corpus(docs: int, runs: int) -> None:
             text = texts[n % len(texts)].replace("  name: ", f"  name: Company {n} ", 1)
             (folder / f"philosophy-{n:04d}.yaml").write_text(text, encoding="utf-8")
         timing: Timing = measure(
-            f"cxphilo check <{docs} files>", [tool("cxphilo"), "check", "--format", "json",
-                                              str(folder)], runs
+            f"cxphilo check <{docs} files>",
+            [tool("cxphilo"), "check", "--format", "json", str(folder)],
+            runs,
         )
     finally:
         shutil.rmtree(folder)
     print(f"\n2. {docs} documents in one call ({len(sources)} examples, cycled), {runs} runs")
-    print(f"   median {timing.median_ms / 1000:.2f} s, minimum {timing.min_ms / 1000:.2f} s, "
-          f"{timing.median_ms / docs:.2f} ms per document, peak RSS "
-          f"{timing.max_rss_kb / 1024:.0f} MiB (workers not counted)")
+    print(
+        f"   median {timing.median_ms / 1000:.2f} s, minimum {timing.min_ms / 1000:.2f} s, "
+        f"{timing.median_ms / docs:.2f} ms per document, peak RSS "
+        f"{timing.max_rss_kb / 1024:.0f} MiB (workers not counted)"
+    )
 
 
 def judge(rounds: int) -> None:
@@ -87,8 +95,15 @@ def judge(rounds: int) -> None:
             self.hours = data.get("hours")
             self.channels = data.get("channels", [])
 
-    cases = [(i["vision"], i.get("language", "en"), i.get("mission"),
-              Cap(i["capacity"]) if i.get("capacity") else None) for i in items]
+    cases = [
+        (
+            i["vision"],
+            i.get("language", "en"),
+            i.get("mission"),
+            Cap(i["capacity"]) if i.get("capacity") else None,
+        )
+        for i in items
+    ]
     first = time.perf_counter()
     for language in sorted({c[1] for c in cases}):
         judge_vision("x", language)  # load and build each language's word lists once
@@ -104,12 +119,16 @@ def judge(rounds: int) -> None:
     for _ in range(rounds):
         judge_vision(*longest)  # type: ignore[arg-type]
     longest_us = (time.perf_counter() - start) / rounds * 1e6
-    print(f"\n3. judge_vision, {len(cases)} labelled statements x {rounds} rounds "
-          f"(budget: well under 10,000 us)")
-    print(f"   median {statistics.median(per_statement):.0f} us, "
-          f"90th percentile {sorted(per_statement)[int(len(per_statement) * 0.9)]:.0f} us, "
-          f"max {max(per_statement):.0f} us; longest statement ({len(longest[0].split())} words) "
-          f"{longest_us:.0f} us; loading all six languages once {warm_up:.0f} ms")
+    print(
+        f"\n3. judge_vision, {len(cases)} labelled statements x {rounds} rounds "
+        f"(budget: well under 10,000 us)"
+    )
+    print(
+        f"   median {statistics.median(per_statement):.0f} us, "
+        f"90th percentile {sorted(per_statement)[int(len(per_statement) * 0.9)]:.0f} us, "
+        f"max {max(per_statement):.0f} us; longest statement ({len(longest[0].split())} words) "
+        f"{longest_us:.0f} us; loading all six languages once {warm_up:.0f} ms"
+    )
 
 
 def main() -> None:

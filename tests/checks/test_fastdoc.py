@@ -48,8 +48,12 @@ def test_a_stale_fast_schema_turns_the_fast_path_off(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Any
 ) -> None:
     copy = tmp_path / "fastschema.json"
-    copy.write_text(fastschema.SCHEMA_FILE.read_text(encoding="utf-8").replace(
-        '"model_checksum": "', '"model_checksum": "stale-'), encoding="utf-8")
+    copy.write_text(
+        fastschema.SCHEMA_FILE.read_text(encoding="utf-8").replace(
+            '"model_checksum": "', '"model_checksum": "stale-'
+        ),
+        encoding="utf-8",
+    )
     assert fastschema.load(copy) is None
 
 
@@ -83,10 +87,32 @@ def test_a_valid_document_is_accepted_and_reads_like_the_model(written: Philosop
 
 # Values that stress the edges of what the model accepts.
 _odd = st.one_of(
-    st.none(), st.booleans(), st.integers(-3, 3), st.floats(allow_nan=True),
-    st.sampled_from(["", "x", "24h", "09:00-17:00", "24:30", "mon", "phone", "2026-01-01",
-                     "customer-centric", "pass", "1", "NPS", "a b"]),
-    st.dates(), st.datetimes(), st.just([]), st.just({}), st.lists(st.sampled_from(["mon", "mon"])),
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 3),
+    st.floats(allow_nan=True),
+    st.sampled_from(
+        [
+            "",
+            "x",
+            "24h",
+            "09:00-17:00",
+            "24:30",
+            "mon",
+            "phone",
+            "2026-01-01",
+            "customer-centric",
+            "pass",
+            "1",
+            "NPS",
+            "a b",
+        ]
+    ),
+    st.dates(),
+    st.datetimes(),
+    st.just([]),
+    st.just({}),
+    st.lists(st.sampled_from(["mon", "mon"])),
 )
 
 
@@ -120,16 +146,29 @@ def test_the_fast_path_never_accepts_what_the_model_refuses(
     path = draw.draw(st.sampled_from(paths))
     mutated = _replace(data, path, draw.draw(_odd))
     if draw.draw(st.booleans()) and isinstance(mutated, dict):
-        mutated = {**mutated, draw.draw(st.sampled_from(["colour", "schema_version", "Company"])):
-                   draw.draw(_odd)}
+        mutated = {
+            **mutated,
+            draw.draw(st.sampled_from(["colour", "schema_version", "Company"])): draw.draw(_odd),
+        }
     if fastdoc.accepts(mutated):
         assert model_accepts(mutated), mutated
 
 
 @pytest.mark.parametrize(
     "hours",
-    ["24h", "09:00-17:00", "00:00-24:00", "23:59-24:00", "09:00-24:30", "9:00-17:00",
-     "24H", "", "25:00-26:00", "09:60-10:00", "08:00-18:00 "],
+    [
+        "24h",
+        "09:00-17:00",
+        "00:00-24:00",
+        "23:59-24:00",
+        "09:00-24:30",
+        "9:00-17:00",
+        "24H",
+        "",
+        "25:00-26:00",
+        "09:60-10:00",
+        "08:00-18:00 ",
+    ],
 )
 def test_opening_hours_are_judged_as_the_model_judges_them(hours: str) -> None:
     data = {"company": {"name": "A"}, "assessment": {"capacity": {"hours": hours}}}

@@ -186,7 +186,8 @@ def test_a_vision_finding_points_at_the_words_inside_the_statement(quote: str) -
     line = f"  statement: {quote}{statement}{quote}"
     text = COMPLETE.replace(
         "  statement: Every paddler leaves the dock with the right boat and comes back with a "
-        "story.\n  review:", line + "\n  review:"
+        "story.\n  review:",
+        line + "\n  review:",
     )
     result = check_text(text)
     promise = next(f for f in result.findings if f.rule == "vision-overpromise")
@@ -195,8 +196,9 @@ def test_a_vision_finding_points_at_the_words_inside_the_statement(quote: str) -
 
 def test_the_review_is_bound_to_the_exact_statement_but_not_to_its_spacing() -> None:
     data = base()
-    data["vision"]["review"]["statement"] = "Every paddler leaves the dock  with the right boat\n" \
-        "and comes back with a story."
+    data["vision"]["review"]["statement"] = (
+        "Every paddler leaves the dock  with the right boat\nand comes back with a story."
+    )
     assert "review-stale" not in rules_of(check_data(data))
 
 

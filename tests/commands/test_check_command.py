@@ -26,8 +26,10 @@ COMPLETE = ROOT / "tests" / "checks" / "complete.yaml"
 def test_exit_0_when_no_file_has_errors(in_tmp: Path) -> None:
     result = run_cli("check", COMPLETE, *COMPLETE_EXAMPLES)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.rstrip().splitlines()[-1].startswith(
-        f"{len(COMPLETE_EXAMPLES) + 1} files checked, passed"
+    assert (
+        result.stdout.rstrip()
+        .splitlines()[-1]
+        .startswith(f"{len(COMPLETE_EXAMPLES) + 1} files checked, passed")
     )
     assert result.stderr == ""
 
@@ -68,9 +70,12 @@ def test_exit_2_for_a_bad_config(in_tmp: Path) -> None:
 
 def test_strict_fails_on_warnings(in_tmp: Path) -> None:
     doc = in_tmp / "philosophy.yaml"
-    doc.write_text(COMPLETE.read_text(encoding="utf-8").replace(
-        "  customer_history: Every booking and call is logged in the shop system.\n", ""),
-        encoding="utf-8")
+    doc.write_text(
+        COMPLETE.read_text(encoding="utf-8").replace(
+            "  customer_history: Every booking and call is logged in the shop system.\n", ""
+        ),
+        encoding="utf-8",
+    )
     assert run_cli("check").returncode == 0
     assert run_cli("check", "--strict").returncode == 1
     (in_tmp / ".cxphilo.yaml").write_text("strict: true\n", encoding="utf-8")
@@ -79,8 +84,10 @@ def test_strict_fails_on_warnings(in_tmp: Path) -> None:
 
 def test_a_config_turns_a_failing_rule_off(in_tmp: Path) -> None:
     doc = in_tmp / "doc.yaml"
-    doc.write_text(COMPLETE.read_text(encoding="utf-8").replace("metrics: [QA]", "metrics: [WOW]"),
-                   encoding="utf-8")
+    doc.write_text(
+        COMPLETE.read_text(encoding="utf-8").replace("metrics: [QA]", "metrics: [WOW]"),
+        encoding="utf-8",
+    )
     assert run_cli("check", doc).returncode == 1
     (in_tmp / "pyproject.toml").write_text(
         '[tool.cxphilo.rules]\n"metric-unknown" = "off"\n', encoding="utf-8"
@@ -92,8 +99,13 @@ def test_github_actions_gets_annotations_by_default(in_tmp: Path) -> None:
     def in_actions(*args: str | Path) -> subprocess.CompletedProcess[str]:
         # run_cli drops GITHUB_ACTIONS on purpose; this test needs it.
         env = {**os.environ, "NO_COLOR": "1", "GITHUB_ACTIONS": "true"}
-        return subprocess.run([sys.executable, "-m", "cxphilo", *map(str, args)],
-                              capture_output=True, text=True, env=env, timeout=120)
+        return subprocess.run(
+            [sys.executable, "-m", "cxphilo", *map(str, args)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
 
     result = in_actions("check", FLAWED_EXAMPLE)
     assert result.returncode == 1
@@ -141,14 +153,20 @@ def test_the_flawed_example_fails_with_the_findings_its_flaws_deserve(in_tmp: Pa
     result = run_cli("check", "--format", "json", FLAWED_EXAMPLE)
     assert result.returncode == 1
     (entry,) = json.loads(result.stdout)["files"]
-    found = [(f["rule"], f["message"]) for f in entry["findings"] if f["level"] == "error"
-             or f["rule"] in ("value-no-metric", "customer-history-missing", "review-overdue")]
+    found = [
+        (f["rule"], f["message"])
+        for f in entry["findings"]
+        if f["level"] == "error"
+        or f["rule"] in ("value-no-metric", "customer-history-missing", "review-overdue")
+    ]
     for rule, about in FLAWS:
         assert any(r == rule for r, _ in found), f"{rule} ({about}) not reported"
     assert entry["criteria"] == {"simple": "fail", "service": "pass", "future": "fail"}
     errors = {f["rule"] for f in entry["findings"] if f["level"] == "error"}
     assert errors == {rule for rule, _ in FLAWS} - {
-        "value-no-metric", "customer-history-missing", "review-overdue"
+        "value-no-metric",
+        "customer-history-missing",
+        "review-overdue",
     }
 
 
@@ -160,7 +178,10 @@ def test_check_starts_without_typer_or_pydantic(in_tmp: Path) -> None:
     env.pop("GITHUB_ACTIONS", None)
     proc = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "cxphilo", "check", str(COMPLETE)],
-        capture_output=True, text=True, env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     imported = {line.split("|")[-1].strip() for line in proc.stderr.splitlines() if "|" in line}
@@ -239,8 +260,10 @@ def test_pre_commit_runs_the_hook_on_a_sample_repository(tmp_path: Path) -> None
         **os.environ,
         "PATH": bin_dir + os.pathsep + os.environ.get("PATH", ""),
         "PRE_COMMIT_HOME": str(tmp_path / "cache"),
-        "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
-        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid",
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.invalid",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.invalid",
         "NO_COLOR": "1",
     }
     env.pop("GITHUB_ACTIONS", None)
@@ -251,7 +274,11 @@ def test_pre_commit_runs_the_hook_on_a_sample_repository(tmp_path: Path) -> None
     def pre_commit() -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [sys.executable, "-m", "pre_commit", "run", "--all-files"],
-            cwd=repo, env=env, capture_output=True, text=True, timeout=300,
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
 
     git("init", "-q")
@@ -260,8 +287,9 @@ def test_pre_commit_runs_the_hook_on_a_sample_repository(tmp_path: Path) -> None
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "cxphilo check" in passed.stdout and "Passed" in passed.stdout
 
-    (team / "philosophy.yaml").write_text(FLAWED_EXAMPLE.read_text(encoding="utf-8"),
-                                          encoding="utf-8")
+    (team / "philosophy.yaml").write_text(
+        FLAWED_EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8"
+    )
     git("add", ".")
     failed = pre_commit()
     assert failed.returncode == 1

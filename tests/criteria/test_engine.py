@@ -103,12 +103,19 @@ FIRES: list[tuple[str, str, dict[str, object]]] = [
     ("vision-vague", "Excellence in all things.", {}),
     ("vision-noun-list", "Innovation. Passion. Excellence.", {}),
     ("vision-too-long", " ".join(["Every rider gets help"] * 8) + ".", {}),
-    ("vision-long", "Every rider who calls us gets a straight answer, a clear next step "
-     "and one person who stays with the problem until it is solved.", {}),
+    (
+        "vision-long",
+        "Every rider who calls us gets a straight answer, a clear next step "
+        "and one person who stays with the problem until it is solved.",
+        {},
+    ),
     ("vision-hedge", "We strive to get every rider back on the road.", {}),
     ("vision-no-customer", "We will be bold, fast and different.", {}),
-    ("vision-mission-restated", "Sell bicycles to families across the country.",
-     {"mission": "Sell bicycles to families across the country."}),
+    (
+        "vision-mission-restated",
+        "Sell bicycles to families across the country.",
+        {"mission": "Sell bicycles to families across the country."},
+    ),
     ("vision-business-target", "Double our profit margin by 2030.", {}),
     ("vision-overpromise", "Help for every rider, day and night.", {"capacity": SMALL_PHONE}),
     ("vision-unchecked-promise", "Help for every rider, day and night.", {}),
@@ -158,16 +165,21 @@ def test_self_service_promised_without_a_self_service_channel_is_not() -> None:
 
 
 def test_a_promise_limited_by_its_own_words_is_honest() -> None:
-    judgement = judge_vision("A real person on the phone whenever we are open.",
-                             capacity=SMALL_PHONE)
+    judgement = judge_vision(
+        "A real person on the phone whenever we are open.", capacity=SMALL_PHONE
+    )
     assert judgement.criteria["future"] == "pass", judgement.findings
 
 
 def test_a_channel_the_team_does_not_staff_is_an_overpromise() -> None:
     judgement = judge_vision("Chat with a person who knows bikes.", capacity=SMALL_PHONE)
     assert "vision-overpromise" in rules_of(judgement)
-    assert judge_vision("Chat with a person who knows bikes.",
-                        capacity=ROUND_THE_CLOCK).criteria["future"] == "pass"
+    assert (
+        judge_vision("Chat with a person who knows bikes.", capacity=ROUND_THE_CLOCK).criteria[
+            "future"
+        ]
+        == "pass"
+    )
 
 
 def test_without_a_capacity_a_promise_is_a_warning_not_a_failure() -> None:

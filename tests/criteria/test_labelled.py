@@ -47,7 +47,8 @@ class Agreement:
         for group in ("en", "seed"):
             cells = [
                 f"{c} {self.agree[group, c]}/{self.total[group, c]}"
-                for c in CRITERIA if self.total[group, c]
+                for c in CRITERIA
+                if self.total[group, c]
             ]
             lines.append(f"  {group:<5} {self.rate(group):6.1%}  " + "  ".join(cells))
         lines += [f"  miss: {m}" for m in self.misses]

@@ -66,8 +66,19 @@ def test_english_verbs_are_inflected() -> None:
 @pytest.mark.parametrize("language", SUPPORTED)
 def test_every_lexicon_loads_and_has_the_categories_the_seed_languages_need(language: str) -> None:
     data = json.loads((LEXICON_DIR / f"{language}.json").read_text(encoding="utf-8"))
-    for category in ("cliche", "buzzword", "always", "instant", "every_channel", "limit",
-                     "self_service", "market", "money", "customer", "service"):
+    for category in (
+        "cliche",
+        "buzzword",
+        "always",
+        "instant",
+        "every_channel",
+        "limit",
+        "self_service",
+        "market",
+        "money",
+        "customer",
+        "service",
+    ):
         assert data.get(category), f"{language} has no {category} words"
     lex = lexicon(language)
     for category in data:
@@ -76,8 +87,9 @@ def test_every_lexicon_loads_and_has_the_categories_the_seed_languages_need(lang
         matcher = lex.matcher(category)
         for phrase in matcher.symbolic:  # phrases with symbols compile, even untried ones
             re.compile(compile_phrase(phrase))
-        worded = [p for group in (*matcher.by_word.values(), *matcher.by_prefix.values())
-                  for p in group] + matcher.anywhere
+        worded = [
+            p for group in (*matcher.by_word.values(), *matcher.by_prefix.values()) for p in group
+        ] + matcher.anywhere
         for phrase in worded:  # and every phrase of words parses
             assert parse_phrase(phrase), f"{language} {category}: {phrase!r}"
         assert isinstance(lex.find(category, "a sample text 24/7"), list)
@@ -98,8 +110,9 @@ def test_every_lexicon_loads_and_has_the_categories_the_seed_languages_need(lang
         ("no. 1", "the no. 1 shop", "no. 1"),
     ],
 )
-def test_phrases_match_on_the_words_of_a_statement(phrase: str, text: str,
-                                                   found: str | None) -> None:
+def test_phrases_match_on_the_words_of_a_statement(
+    phrase: str, text: str, found: str | None
+) -> None:
     matcher = Matcher.build([phrase], cjk=False)
     words = tokens(text)
     spans = matcher.find(text, words, pieces(words, text))
