@@ -153,6 +153,36 @@ def pieces(words: list[Token], text: str) -> list[Token]:
     return out
 
 
+@dataclass
+class _Wildcards:
+    """Words sorted by where their `*` stands: `word`, `word*`, `*word`, `*word*`."""
+
+    exact: set[str] = field(default_factory=set)
+    prefixes: set[str] = field(default_factory=set)
+    suffixes: set[str] = field(default_factory=set)
+    infixes: list[str] = field(default_factory=list)
+
+    def add(self, alt: str, core: str) -> None:
+        if alt.startswith("*") and alt.endswith("*") and len(alt) > 1:
+            self.infixes.append(core)
+        elif alt.endswith("*"):
+            self.prefixes.add(core)
+        elif alt.startswith("*"):
+            self.suffixes.add(core)
+        else:
+            self.exact.add(core)
+
+    def frozen(
+        self,
+    ) -> tuple[frozenset[str], frozenset[str], frozenset[str], tuple[str, ...]]:
+        return (
+            frozenset(self.exact),
+            frozenset(self.prefixes),
+            frozenset(self.suffixes),
+            tuple(self.infixes),
+        )
+
+
 @dataclass(frozen=True)
 class Part:
     """One word of a phrase: its alternatives, or a gap of a few words."""
@@ -166,20 +196,10 @@ class Part:
 
     @classmethod
     def of(cls, alternatives: list[str], optional: bool) -> Part:
-        exact, prefixes, suffixes, infixes = set(), set(), set(), []
+        sorted_ = _Wildcards()
         for alt in alternatives:
-            core = alt.strip("*")
-            if alt.startswith("*") and alt.endswith("*") and len(alt) > 1:
-                infixes.append(core)
-            elif alt.endswith("*"):
-                prefixes.add(core)
-            elif alt.startswith("*"):
-                suffixes.add(core)
-            else:
-                exact.add(core)
-        return cls(
-            frozenset(exact), frozenset(prefixes), frozenset(suffixes), tuple(infixes), optional
-        )
+            sorted_.add(alt, alt.strip("*"))
+        return cls(*sorted_.frozen(), optional)
 
     def accepts(self, token: Token) -> bool:
         return (
@@ -296,10 +316,7 @@ class Matcher:
 
     @classmethod
     def build(cls, entries: list[str], cjk: bool) -> Matcher:
-        exact: set[str] = set()
-        prefixes: set[str] = set()
-        suffixes: set[str] = set()
-        infixes: list[str] = []
+        words = _Wildcards()
         literals: list[str] = []
         cjk_phrases: list[str] = []
         by_word: dict[str, list[str]] = {}
@@ -329,20 +346,9 @@ class Matcher:
                     for prefix in keys[1]:
                         by_prefix.setdefault(prefix, []).append(alt)
                     continue
-                core = match.group(1)
-                if alt.startswith("*") and alt.endswith("*"):
-                    infixes.append(core)
-                elif alt.endswith("*"):
-                    prefixes.add(core)
-                elif alt.startswith("*"):
-                    suffixes.add(core)
-                else:
-                    exact.add(core)
+                words.add(alt, match.group(1))
         return cls(
-            frozenset(exact),
-            frozenset(prefixes),
-            frozenset(suffixes),
-            tuple(infixes),
+            *words.frozen(),
             tuple(literals),
             by_word,
             by_prefix,
