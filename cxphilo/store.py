@@ -379,7 +379,18 @@ class Store:
         text, moved = render(doc, self.comments)
         if text == self._last_text:
             return []
-        atomic_write(self.path, text, self._fingerprint)
+        try:
+            atomic_write(self.path, text, self._fingerprint)
+        except ConflictError as exc:
+            # Someone else's change wins the file; ours must not be lost either.
+            mine = self.path.with_name(f"{self.path.stem}.mine{self.path.suffix or '.yaml'}")
+            atomic_write(mine, text)
+            raise ConflictError(
+                exc.message,
+                hint=f"your version is kept in {mine}: compare the two "
+                f"(diff {self.path} {mine}), keep what you need in {self.path}, "
+                "then run the command again",
+            ) from None
         self._fingerprint = fingerprint(text.encode("utf-8"))
         self._last_text = text
         new_moved = [c for c in moved if c not in self.moved_comments]

@@ -107,9 +107,13 @@ def test_a_save_refuses_when_the_file_changed_on_disk(tmp_path: Path) -> None:
     theirs.doc.company.mission = "Theirs."
     theirs.save()
     mine.doc.company.mission = "Mine."
-    with pytest.raises(ConflictError, match="changed on disk since it was loaded"):
+    with pytest.raises(ConflictError, match="changed on disk since it was loaded") as caught:
         mine.save()
     assert load(path).doc.company.mission == "Theirs."
+    # ... and "mine" is not lost: it is kept beside the file, and the hint says where.
+    kept = tmp_path / "philosophy.mine.yaml"
+    assert load(kept).doc.company.mission == "Mine."
+    assert caught.value.hint is not None and str(kept) in caught.value.hint
 
 
 def test_a_save_refuses_when_the_file_was_deleted(tmp_path: Path) -> None:
