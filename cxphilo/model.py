@@ -207,16 +207,6 @@ class Round(Part):
     )
 
 
-class Brainstorm(Part):
-    """The trail from everything said to the chosen values (step 3)."""
-
-    question: str | None = None
-    participants: list[Text] = Field(default_factory=list)
-    ideas: list[Idea] = Field(default_factory=list)
-    merges: list[Merge] = Field(default_factory=list)
-    rounds: list[Round] = Field(default_factory=list)
-
-
 # --- steps 3 and 5: the values -------------------------------------------------------
 
 
@@ -235,6 +225,21 @@ class Value(Part):
     )
     technology: list[Text] = Field(
         default_factory=list, description="Technology that reinforces this value."
+    )
+
+
+class Brainstorm(Part):
+    """The trail from everything said to the chosen values (step 3)."""
+
+    question: str | None = None
+    participants: list[Text] = Field(default_factory=list)
+    ideas: list[Idea] = Field(default_factory=list)
+    merges: list[Merge] = Field(default_factory=list)
+    rounds: list[Round] = Field(default_factory=list)
+    earlier_values: list[Value] = Field(
+        default_factory=list,
+        description="The values chosen before the vote was held again; a value the new vote "
+        "chooses again gets its statement and metrics back from here.",
     )
 
 

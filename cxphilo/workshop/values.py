@@ -36,12 +36,8 @@ def run(session: Session) -> None:
         bs.question = QUESTION
         session.save()
     session.note(bs.question, "question")
-    previous: list[Value] = []
-    if doc.values:
-        again = _revisit(session)
-        if again is None:
-            return
-        previous = again
+    if doc.values and _revisit(session) is None:
+        return
     if not bs.rounds:
         _participants(session)
         if not _collect_ideas(session):
@@ -51,7 +47,7 @@ def run(session: Session) -> None:
             _merge(session, list(options), "Before voting: do any of these mean the same?")
     final = _vote(session)
     if final:
-        _adopt(session, final, previous)
+        _adopt(session, final)
 
 
 # --- participants and ideas ---------------------------------------------------------------
@@ -417,11 +413,16 @@ def _tally_table(counts: dict[str, int], title: str) -> Table:
 # --- the chosen values --------------------------------------------------------------------------
 
 
-def _adopt(session: Session, final: list[str], previous: list[Value]) -> None:
-    """The options that went through become the document's values, then get their wording."""
+def _adopt(session: Session, final: list[str]) -> None:
+    """The options that went through become the document's values, then get their wording.
+
+    A value chosen again gets back the statement and metrics it had before the re-vote.
+    """
     doc = session.doc
-    known = {voting.key(v.name): v for v in [*previous, *doc.values]}
+    bs = _bs(session)
+    known = {voting.key(v.name): v for v in [*bs.earlier_values, *doc.values]}
     doc.values = [known.get(voting.key(o)) or Value(name=o) for o in final]
+    bs.earlier_values = []
     session.save()
     session.show(Table("The chosen values", ("#", "Value"), _value_rows(doc)))
     _wording(session)
@@ -442,11 +443,12 @@ def _wording(session: Session) -> None:
             session.save()
 
 
-def _revisit(session: Session) -> list[Value] | None:
+def _revisit(session: Session) -> bool | None:
     """The values are chosen already: keep them, reword them, or vote again.
 
-    Returns the values as they were when the team votes again (a value chosen
-    again keeps its statement and metrics), None otherwise.
+    True when the team votes again: the chosen values move to
+    `brainstorm.earlier_values` (saved, so a stop during the vote loses nothing)
+    and a value chosen again gets its statement and metrics back. None otherwise.
     """
     doc = session.doc
     session.show(Table("The chosen values", ("#", "Value"), _value_rows(doc)))
@@ -468,19 +470,19 @@ def _revisit(session: Session) -> list[Value] | None:
     if action == WORDING:
         _wording(session)
     if action != REVOTE or not session.confirm(
-        "Clear the rounds and the chosen values? A value chosen again keeps its action "
-        "statement and metrics if the vote is finished now.",
+        "Start the rounds afresh? A value the new vote chooses again keeps its action "
+        "statement and metrics.",
         default=True,
     ):
         return None
-    previous = list(doc.values)
     bs = _bs(session)
     if not bs.ideas:  # values written by hand: they are the options
         bs.ideas = [Idea(text=v.name) for v in doc.values]
     bs.rounds = []
+    bs.earlier_values = [*bs.earlier_values, *doc.values]
     doc.values = []
     session.save()
-    return previous
+    return True
 
 
 def _value_rows(doc: Philosophy) -> tuple[tuple[str, str], ...]:

@@ -347,7 +347,7 @@ def test_holding_the_vote_again_clears_rounds_but_keeps_ideas(make_run: MakeRun)
     run = make_run(
         [
             ("What now", "revote"),
-            ("Clear the rounds", True),
+            ("Start the rounds afresh", True),
             ("room", DEFAULT),
             ("What next", "type"),
             ("Idea 3", "Kind"),
@@ -365,6 +365,38 @@ def test_holding_the_vote_again_clears_rounds_but_keeps_ideas(make_run: MakeRun)
     assert doc.values[0].statement == "Get it right."  # chosen again: its work is kept
 
 
+def test_ctrl_c_during_a_new_vote_keeps_the_earlier_values_work(make_run: MakeRun) -> None:
+    data = seeded("Quality", "Speed")
+    data["values"] = [
+        {"name": "Quality", "statement": "Get it right.", "metrics": ["FCR"]},
+        {"name": "Speed"},
+    ]
+    stopped = make_run(
+        [("What now", "revote"), ("Start the rounds afresh", True), ("room", KeyboardInterrupt)],
+        data,
+    )
+    with pytest.raises(KeyboardInterrupt):
+        values.run(stopped.session)
+    on_disk = stopped.saved()
+    assert on_disk.values == []
+    assert on_disk.brainstorm is not None
+    assert [v.name for v in on_disk.brainstorm.earlier_values] == ["Quality", "Speed"]
+    assert on_disk.brainstorm.earlier_values[0].metrics == ["FCR"]
+
+    resumed = make_run(
+        [
+            ("room", DEFAULT),
+            ("What next", "done"),
+            *[("Value", DEFAULT)] * 2,
+        ]
+    )
+    values.run(resumed.session)
+    doc = resumed.saved()
+    assert [v.name for v in doc.values] == ["Quality", "Speed"]
+    assert (doc.values[0].statement, doc.values[0].metrics) == ("Get it right.", ["FCR"])
+    assert doc.brainstorm is not None and doc.brainstorm.earlier_values == []
+
+
 def test_too_many_values_written_by_hand_are_voted_down(make_run: MakeRun) -> None:
     data: dict[str, Any] = {
         "company": {"name": "Acme"},
@@ -373,7 +405,7 @@ def test_too_many_values_written_by_hand_are_voted_down(make_run: MakeRun) -> No
     run = make_run(
         [
             ("What now", DEFAULT),  # seven values: holding a vote is the default
-            ("Clear the rounds", DEFAULT),
+            ("Start the rounds afresh", DEFAULT),
             ("room", "Ana"),
             ("What next", DEFAULT),  # the values are the ideas now
             ("mean the same", []),
