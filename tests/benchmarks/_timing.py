@@ -2,16 +2,39 @@
 
 from __future__ import annotations
 
+import compileall
 import os
 import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 BIN = Path(sys.executable).parent
+PACKAGE = Path(__file__).resolve().parents[2] / "cxphilo"
+
+
+def compile_package() -> None:
+    """Compile cxphilo's bytecode first, as `pip install` does.
+
+    Where PYTHONDONTWRITEBYTECODE is set, an editable install would otherwise
+    recompile every module on every run and the figures would measure that.
+    """
+    compileall.compile_dir(str(PACKAGE), quiet=1)
+
+
+def timed(action: Callable[[], object], runs: int, *, warm_up: bool = True) -> list[float]:
+    """Wall time of `action`, in seconds, `runs` times (after one untimed call)."""
+    if warm_up:
+        action()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return times
 
 
 @dataclass

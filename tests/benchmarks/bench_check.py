@@ -14,7 +14,6 @@ first (compileall), as pip does.
 from __future__ import annotations
 
 import argparse
-import compileall
 import shutil
 import statistics
 import sys
@@ -23,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _timing import Timing, measure, table, tool
+from _timing import Timing, compile_package, measure, table, tool
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -137,7 +136,7 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=50)
     options = parser.parse_args()
-    compileall.compile_dir(str(ROOT / "cxphilo"), quiet=1)
+    compile_package()
     startup(options.runs)
     corpus(options.docs, max(1, options.runs // 5))
     judge(options.rounds)

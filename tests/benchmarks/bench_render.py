@@ -13,23 +13,13 @@ import argparse
 import statistics
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _timing import measure, table, tool
+from _timing import compile_package, measure, table, timed, tool
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "northwind-bikes.yaml"
-
-
-def timed(action: Callable[[], object], runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return times
 
 
 def in_process(runs: int) -> None:
@@ -41,19 +31,25 @@ def in_process(runs: int) -> None:
     start = time.perf_counter()
     render(doc, "charter", "html")
     cold = (time.perf_counter() - start) * 1000
-    reference = statistics.median(timed(lambda: load(EXAMPLE), runs)) * 1000
+    reference = statistics.median(timed(lambda: load(EXAMPLE), runs, warm_up=False)) * 1000
     print(f"In process, {runs} runs each (median); reference: load {EXAMPLE.name}")
     print(f"{'what':<26}{'median':>10}{'x ref':>8}")
     print(f"{'load (reference)':<26}{reference:>8.2f}ms{1:>8.2f}")
     print(f"{'first render (compiles)':<26}{cold:>8.2f}ms{cold / reference:>8.2f}")
     for kind in ("charter", "rubric", "survey"):
         for fmt in ("md", "html"):
-            median = statistics.median(timed(lambda k=kind, f=fmt: render(doc, k, f), runs)) * 1000
+            median = (
+                statistics.median(
+                    timed(lambda k=kind, f=fmt: render(doc, k, f), runs, warm_up=False)
+                )
+                * 1000
+            )
             print(f"{kind + ' ' + fmt:<26}{median:>8.2f}ms{median / reference:>8.2f}")
     _environment.cache_clear()
 
 
 def main() -> None:
+    compile_package()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     runs = parser.parse_args().runs

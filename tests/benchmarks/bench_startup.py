@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _timing import measure, table, tool
+from _timing import compile_package, measure, table, tool
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "northwind-bikes.yaml"
@@ -22,6 +22,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     runs = parser.parse_args().runs
+    compile_package()
     python = sys.executable
     cx = tool("cxphilo")
     reference = measure('python -c "import yaml"', [python, "-c", "import yaml"], runs)

@@ -19,24 +19,13 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _timing import measure, tool
+from _timing import compile_package, measure, timed, tool
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "northwind-bikes.yaml"
-
-
-def timed(action: Callable[[], object], runs: int) -> list[float]:
-    action()  # warm-up
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return times
 
 
 def line(label: str, times: list[float], reference: list[float] | None = None) -> str:
@@ -99,6 +88,7 @@ def first_question(folder: Path, runs: int) -> list[float]:
 
 
 def main() -> None:
+    compile_package()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     runs = parser.parse_args().runs
