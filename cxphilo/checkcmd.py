@@ -16,7 +16,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DEFAULT_FILE = Path("philosophy.yaml")
+from . import DEFAULT_FILE
+
 FORMATS = ("text", "json", "github", "sarif", "junit")
 
 

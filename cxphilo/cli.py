@@ -16,7 +16,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from . import __version__
+from . import DEFAULT_FILE, __version__
 from .errors import Interrupted, NoTerminalError, UsageError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -38,7 +38,6 @@ PathArg = Annotated[
         help="The philosophy file.", show_default=True, dir_okay=False, resolve_path=False
     ),
 ]
-DEFAULT_FILE = Path("philosophy.yaml")
 
 
 class Format(str, Enum):
@@ -179,18 +178,16 @@ def schema(
 
     Example: cxphilo schema -o cxphilo.schema.json
     """
-    import json
-
     from . import output
-    from .model import json_schema
+    from .model import json_schema_text
 
-    text = json.dumps(json_schema(), indent=2, ensure_ascii=False)
+    text = json_schema_text()
     if output_file is None:
-        output.out(text)
+        output.out(text.rstrip("\n"))
     else:
         from .store import atomic_write
 
-        atomic_write(output_file, text + "\n")
+        atomic_write(output_file, text)
         output.err(f"Wrote {output_file}")
 
 

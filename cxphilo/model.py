@@ -449,3 +449,10 @@ def json_schema() -> dict[str, Any]:
     """The JSON Schema of the document, for editors and other tools."""
     schema = Philosophy.model_json_schema(by_alias=True)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_URL, **schema}
+
+
+def json_schema_text() -> str:
+    """The JSON Schema as the file `cxphilo schema` prints and `init` writes beside a document."""
+    import json
+
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -27,7 +27,6 @@ from . import yamlio
 from .errors import ConflictError, DocumentError, FileExists, FileNotFound, Problem, SaveError
 from .model import SCHEMA_VERSION, Philosophy
 
-DEFAULT_PATH = Path("philosophy.yaml")
 SCHEMA_FILE = "cxphilo.schema.json"
 MODELINE = f"# yaml-language-server: $schema={SCHEMA_FILE}"
 HEADER = (
@@ -403,12 +402,10 @@ def write_schema_beside(path: Path) -> Path | None:
 
     Returns the schema path when it was written or updated, None when it was up to date.
     """
-    import json
-
-    from .model import json_schema
+    from .model import json_schema_text
 
     target = path.parent / SCHEMA_FILE
-    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    text = json_schema_text()
     try:
         if target.read_text(encoding="utf-8") == text:
             return None

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from cxphilo import DEFAULT_FILE
 from cxphilo import steps as steps_mod
 from cxphilo.documents import new_document
 from cxphilo.errors import NoTerminalError, UsageError, WorkshopStopped
@@ -87,7 +88,7 @@ def make_options(
 def resume_command(path: Path, step: Step | None = None) -> str:
     """The command that carries on: the shortest one that lands on the right step."""
     command = f"cxphilo workshop {shlex.quote(str(path))}"
-    if path == Path("philosophy.yaml"):
+    if path == DEFAULT_FILE:
         command = "cxphilo workshop"
     return command + (f" --step {step.name}" if step else "")
 
