@@ -21,6 +21,7 @@ from . import catalogue, mdtext
 from .errors import UsageError
 from .labels import Labels, labels
 from .model import Measurement, MetricEntry, Philosophy
+from .steps import same_wording
 
 Kind = Literal["charter", "rubric", "survey"]
 Fmt = Literal["md", "html"]
@@ -354,7 +355,7 @@ def _review(doc: Philosophy) -> ReviewView | None:
         reviewers=_texts(review.reviewers),
         date=review.date,
         verdicts=verdicts,
-        current=_text(review.statement) == _text(vision.statement),
+        current=same_wording(review.statement, vision.statement),
         asked=len(review.stakeholders),
         landed=sum(1 for s in review.stakeholders if s.lands),
     )

@@ -89,13 +89,22 @@ def _values_started(doc: Philosophy) -> bool:
     return bool(doc.values or (doc.brainstorm and (doc.brainstorm.ideas or doc.brainstorm.rounds)))
 
 
+def same_wording(reviewed: str | None, current: str | None) -> bool:
+    """Whether a review still belongs to the vision: the same words, spacing aside.
+
+    The one rule for "the vision changed after the team reviewed it", used by
+    the status, the check, the charter and the workshop alike.
+    """
+    return " ".join((reviewed or "").split()) == " ".join((current or "").split())
+
+
 def _vision(doc: Philosophy) -> list[str]:
     v = doc.vision
     if not (v and v.statement):
         return ["the vision statement", "the team's review of it"]
     if not v.review:
         return ["the team's review of the vision"]
-    if v.review.statement != v.statement:
+    if not same_wording(v.review.statement, v.statement):
         return ["a new review: the vision changed after the team reviewed it"]
     return []
 

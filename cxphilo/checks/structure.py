@@ -13,6 +13,7 @@ from typing import Any
 
 from cxphilo import catalogue
 from cxphilo.criteria import Judgement, is_action_statement, judge_vision, verdicts
+from cxphilo.steps import same_wording
 from cxphilo.steps import status as step_status
 from cxphilo.yamlio import PathKey, Positions
 
@@ -248,16 +249,12 @@ def _vision(doc: Any, at: Located) -> Judgement | None:
     return judgement
 
 
-def _same(a: str, b: str) -> bool:
-    return " ".join(a.split()) == " ".join(b.split())
-
-
 def _review(doc: Any, at: Located, judgement: Judgement | None) -> None:
     vision = doc.vision
     review = vision.review if vision is not None else None
     if review is None or judgement is None:
         return
-    if not _same(review.statement, vision.statement or ""):
+    if not same_wording(review.statement, vision.statement):
         at.add(
             "review-stale",
             ("vision", "review", "statement"),

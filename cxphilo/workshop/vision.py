@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from cxphilo.model import Philosophy, Reaction, Vision, VisionReview
+from cxphilo.steps import same_wording
 
 from .asker import Choice, Finding, Table, Verdicts
 from .session import Session
@@ -124,7 +125,7 @@ def _review(session: Session, v: Vision) -> bool:
     """The team's own verdicts and the stakeholders' reactions; False to rewrite first."""
     assert v.statement is not None
     doc = session.doc
-    same = v.review is not None and v.review.statement == v.statement
+    same = v.review is not None and same_wording(v.review.statement, v.statement)
     if v.review is not None and not same:
         session.note(
             "The vision changed since the team last reviewed it: review it again.", "warning"
