@@ -258,6 +258,19 @@ CATALOGUE: tuple[Metric, ...] = (
 BY_ID: dict[str, Metric] = {metric.id: metric for metric in CATALOGUE}
 
 
+def definition_gaps(name: str | None, measures: str | None) -> list[str]:
+    """What a custom metric's definition lacks so that everyone measures it the same way.
+
+    Empty when it has both a name and what it measures. The check reports the
+    gaps (`metric-undefined`); the charter shows such a metric as undefined.
+    """
+    return [
+        label
+        for label, text in (("a name", name), ("what it measures", measures))
+        if not (text or "").strip()
+    ]
+
+
 def find(metric_id: str) -> Metric | None:
     """A catalogue metric by id, ignoring case (`nps` finds NPS)."""
     return BY_ID.get(metric_id.upper())

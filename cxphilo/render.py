@@ -201,7 +201,12 @@ class _Metrics:
     def _resolve(self, metric_id: str) -> MetricView:
         entry = self.entries.get(metric_id.upper())
         known = catalogue.find(metric_id)
-        if known is None and (entry is None or not (_text(entry.name) or _text(entry.measures))):
+        # A custom metric counts only as `cxphilo check` counts it: the same id, fully defined.
+        if known is None and (
+            entry is None
+            or entry.id != metric_id
+            or catalogue.definition_gaps(entry.name, entry.measures)
+        ):
             return MetricView(id=metric_id, name=metric_id, defined=False)
         unit = _text(entry.unit) if entry else None
         better = (entry.better if entry else None) or (known.better if known else None)

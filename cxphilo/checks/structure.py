@@ -184,11 +184,7 @@ def _metrics(doc: Any, at: Located) -> None:
     for index, entry in enumerate(doc.metrics):
         if catalogue.find(entry.id) is not None:
             continue
-        missing = [
-            label
-            for label, text in (("a name", entry.name), ("what it measures", entry.measures))
-            if not (text or "").strip()
-        ]
+        missing = catalogue.definition_gaps(entry.name, entry.measures)
         if missing:
             at.add(
                 "metric-undefined",

@@ -1,4 +1,4 @@
-"""The status, the check, the charter and the workshop agree on when a review is stale."""
+"""The status, the check, the charter and the workshop read the document by the same rules."""
 
 from __future__ import annotations
 
@@ -51,3 +51,39 @@ def test_every_reader_of_the_review_gives_the_same_answer(reviewed: str, current
 
     view = build_view(doc)
     assert view.review is not None and view.review.current is current
+
+
+@pytest.mark.parametrize(
+    ("entry", "used_as", "rule"),
+    [
+        (
+            {"id": "SAME_DAY", "name": "Same-day repairs", "measures": "Repairs ready today."},
+            "SAME_DAY",
+            None,
+        ),
+        ({"id": "SAME_DAY", "name": "Same-day repairs"}, "SAME_DAY", "metric-undefined"),
+        ({"id": "SAME_DAY", "measures": "Repairs ready today."}, "SAME_DAY", "metric-undefined"),
+        (
+            {"id": "SAME_DAY", "name": "Same-day repairs", "measures": "Repairs ready today."},
+            "same_day",
+            "metric-unknown",
+        ),
+    ],
+    ids=["defined", "no measures", "no name", "another spelling of the id"],
+)
+def test_the_check_and_the_charter_agree_on_custom_metrics(
+    entry: dict[str, str], used_as: str, rule: str | None
+) -> None:
+    doc = Philosophy.model_validate(
+        {
+            "company": {"name": "Acme"},
+            "values": [{"name": "Speed", "statement": "Fix it today.", "metrics": [used_as]}],
+            "metrics": [entry],
+        }
+    )
+    result = check_bytes(render(doc)[0].encode("utf-8"), "p.yaml")
+    metric_rules = {f.rule for f in result.findings if f.rule.startswith("metric-")}
+    assert metric_rules == ({rule} if rule else set())
+
+    (shown,) = build_view(doc).values[0].metrics
+    assert shown.defined is (rule is None)
