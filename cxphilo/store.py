@@ -93,6 +93,11 @@ def parse(raw: bytes, display: str) -> Loaded:
         parsed = yamlio.parse(text, display)
     except yamlio.YamlProblems as exc:
         raise DocumentError(exc.problems) from None
+    return validate(parsed, display, raw)
+
+
+def validate(parsed: yamlio.Parsed, display: str, raw: bytes) -> Loaded:
+    """Validate parsed YAML as a philosophy; `raw` are the bytes it was parsed from."""
     data = parsed.data
     if data is None:
         raise DocumentError(

@@ -96,10 +96,10 @@ def load(raw: bytes, display: str) -> tuple[Any, yamlio.Positions, str] | list[F
         view = fastdoc.view(parsed.data)
         if view is not None:
             return view, parsed.positions, text
-    from cxphilo.store import parse  # imports pydantic: only for what the fast path left
+    from cxphilo.store import validate  # imports pydantic: only for what the fast path left
 
     try:
-        loaded = parse(raw, display)
+        loaded = validate(parsed, display, raw)
     except DocumentError as exc:
         return [_problem("schema", p) for p in exc.problems]
     return loaded.doc, loaded.positions, text
