@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection, Sequence
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .plain import prune  # re-exported: `model.prune` stays where it was
 
@@ -54,8 +55,24 @@ Aspect = Literal["quality", "value", "efficiency"]
 Cadence = Literal["monthly", "quarterly", "half-yearly", "yearly"]
 
 HOURS_RE = re.compile(r"(?:24h|([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d))")
+NoVote = Literal["abstained", "absent"]
 
 Text = Annotated[str, Field(min_length=1)]
+
+
+def check_hours(value: str) -> str:
+    """The model's rule for opening hours: "HH:MM-HH:MM" (local time) or "24h"."""
+    match = HOURS_RE.fullmatch(value)
+    if not match:
+        raise ValueError(
+            'hours must be "HH:MM-HH:MM" in local time (for example "09:00-17:00"), or "24h"'
+        )
+    if value != "24h" and match.group(3) == "24" and match.group(4) != "00":
+        raise ValueError(f'"{value}" ends after 24:00')
+    return value
+
+
+Hours = Annotated[str, AfterValidator(check_hours)]
 
 
 class Part(BaseModel):
@@ -73,6 +90,10 @@ class Company(Part):
     name: Text = Field(description="The company's name, as it appears in the charter.")
     mission: str | None = Field(
         default=None, description="The company's mission, in one sentence (step 1)."
+    )
+    vision: str | None = Field(
+        default=None,
+        description="The company's own vision (step 1); the support vision builds on it.",
     )
     language: Language = Field(
         default="en", description="Language of the workshop, the charter and the check."
@@ -105,24 +126,24 @@ class Capacity(Part):
 
     team_size: int | None = Field(default=None, ge=1, description="People answering customers.")
     days: list[Day] = Field(default_factory=list, description="Days people answer, mon…sun.")
-    hours: str | None = Field(
-        default=None, description='Opening hours, "HH:MM-HH:MM" or "24h".', examples=["09:00-17:00"]
+    hours: Hours | None = Field(
+        default=None,
+        description='Opening hours on those days, "HH:MM-HH:MM" or "24h".',
+        examples=["09:00-17:00"],
+    )
+    day_hours: dict[Day, Hours] = Field(
+        default_factory=dict,
+        description="Days whose hours differ from `hours`, for example sat: 10:00-14:00. "
+        "Each must be one of `days`.",
     )
     channels: list[Channel] = Field(
         default_factory=list, description="Channels the team actually staffs or runs."
     )
-
-    @field_validator("hours")
-    @classmethod
-    def _hours_format(cls, value: str | None) -> str | None:
-        if value is None:
-            return value
-        match = HOURS_RE.fullmatch(value)
-        if not match:
-            raise ValueError('hours must be "HH:MM-HH:MM" (for example "09:00-17:00") or "24h"')
-        if value != "24h" and match.group(3) == "24" and match.group(4) != "00":
-            raise ValueError(f'"{value}" ends after 24:00')
-        return value
+    channel_hours: dict[Channel, Hours] = Field(
+        default_factory=dict,
+        description="Channels staffed for other hours than `hours`, on every day the team "
+        "answers, for example chat: 08:00-20:00. Each must be one of `channels`.",
+    )
 
     @field_validator("days", "channels")
     @classmethod
@@ -131,6 +152,31 @@ class Capacity(Part):
         if repeated:
             raise ValueError(f"listed more than once: {', '.join(repeated)}")
         return value
+
+    @model_validator(mode="after")
+    def _hours_belong(self) -> Capacity:
+        stray = capacity_strays(self.days, self.day_hours, self.channels, self.channel_hours)
+        if stray:
+            raise ValueError(stray)
+        return self
+
+
+def capacity_strays(
+    days: Sequence[str],
+    day_hours: Collection[str],
+    channels: Sequence[str],
+    channel_hours: Collection[str],
+) -> str | None:
+    """Why hours given for a day or channel the team does not answer on are wrong, or None."""
+    if days:
+        odd = [day for day in day_hours if day not in days]
+        if odd:
+            return f"day_hours names {', '.join(odd)}, which is not among the days"
+    if channels:
+        odd = [channel for channel in channel_hours if channel not in channels]
+        if odd:
+            return f"channel_hours names {', '.join(odd)}, which is not among the channels"
+    return None
 
 
 class Assessment(Part):
@@ -187,10 +233,24 @@ class Merge(Part):
 
 
 class Ballot(Part):
-    """The options one participant voted for in a round."""
+    """The options one participant voted for in a round.
+
+    In a secret round (`brainstorm.anonymous`) a ballot names only who voted;
+    the picks go into the round's `tally`.
+    """
 
     by: Text
     options: list[Text] = Field(default_factory=list)
+    no_vote: NoVote | None = Field(
+        default=None,
+        description="A ballot with no picks: the person abstained, or was not in the room.",
+    )
+
+    @model_validator(mode="after")
+    def _no_picks_without_vote(self) -> Ballot:
+        if self.no_vote is not None and self.options:
+            raise ValueError(f"a ballot marked {self.no_vote} has no options")
+        return self
 
 
 class Round(Part):
@@ -200,6 +260,10 @@ class Round(Part):
     votes_per_person: int = Field(ge=1)
     votes: list[Ballot] = Field(
         default_factory=list, description="Per participant, the options they voted for."
+    )
+    tally: dict[Text, Annotated[int, Field(ge=0)]] = Field(
+        default_factory=dict,
+        description="A secret round's votes per option; its ballots name only who voted.",
     )
     kept: list[str] = Field(default_factory=list, description="Options that went through.")
     revote: bool | None = Field(
@@ -214,6 +278,11 @@ class Value(Part):
     """A chosen value, its action statement (step 5) and how it is measured."""
 
     name: Text
+    core: str | None = Field(
+        default=None,
+        description="The common value this wording stands for (Honesty for "
+        '"Tell it straight"); suggestions follow it.',
+    )
     statement: str | None = Field(
         default=None,
         description='Action statement: starts with a verb, or an "I ..." statement.',
@@ -233,6 +302,10 @@ class Brainstorm(Part):
 
     question: str | None = None
     participants: list[Text] = Field(default_factory=list)
+    anonymous: bool | None = Field(
+        default=None,
+        description="Secret ballots: store who voted and the tallies, never who voted for what.",
+    )
     ideas: list[Idea] = Field(default_factory=list)
     merges: list[Merge] = Field(default_factory=list)
     rounds: list[Round] = Field(default_factory=list)
@@ -276,6 +349,13 @@ class Vision(Part):
     """Step 4: one sentence, judged against the three criteria."""
 
     statement: str | None = None
+    journey: str | None = Field(
+        default=None,
+        description="How the vision holds at each point of the customer's journey.",
+    )
+    best_day: str | None = Field(
+        default=None, description="A day when everything goes right, as the team pictures it."
+    )
     drafts: list[Text] = Field(default_factory=list, description="Earlier wordings.")
     review: VisionReview | None = None
 
@@ -323,10 +403,24 @@ class Sharing(Part):
     """Where the philosophy lives in daily work (step 6)."""
 
     onboarding: str | None = None
+    training: str | None = Field(
+        default=None, description="How people learn to live the philosophy."
+    )
+    autonomy: str | None = Field(
+        default=None,
+        description="What people may decide for themselves instead of following a script.",
+    )
     promotions: str | None = None
     incentives: str | None = None
     social_media: str | None = None
     other: list[Text] = Field(default_factory=list)
+
+
+class Benchmark(Part):
+    """An answer from one of the people who live the values best: the bar for candidates."""
+
+    by: str | None = Field(default=None, description="Who gave it (a name or a role).")
+    answer: Text
 
 
 class RubricItem(Part):
@@ -335,6 +429,10 @@ class RubricItem(Part):
     value: Text
     questions: list[Text] = Field(default_factory=list)
     strong_answer: str | None = None
+    benchmarks: list[Benchmark] = Field(
+        default_factory=list,
+        description="Answers of the people who live this value best, to compare candidates with.",
+    )
 
 
 class Hiring(Part):
@@ -380,6 +478,20 @@ class Listening(Part):
     interpretations: list[Interpretation] = Field(default_factory=list)
 
 
+class Culture(Part):
+    """How the philosophy is lived day to day (step 7)."""
+
+    recognition: str | None = Field(
+        default=None, description="How living the values is noticed and recognised."
+    )
+    accountability: str | None = Field(
+        default=None, description="Who answers for what, when the philosophy is not lived."
+    )
+    patience: str | None = Field(
+        default=None, description="When to persist with a customer, and when to let go."
+    )
+
+
 class Governance(Part):
     """Keeping the philosophy alive: review cadence and conflicting decisions."""
 
@@ -396,6 +508,9 @@ class RecoveryStep(Part):
 
     name: Text
     guidance: Text
+    actions: list[Text] = Field(
+        default_factory=list, description="What our team does at this step, in our own words."
+    )
 
 
 class Recovery(Part):
@@ -435,6 +550,7 @@ class Philosophy(Part):
     hiring: Hiring | None = None
     teams: list[Team] = Field(default_factory=list)
     listening: Listening | None = None
+    culture: Culture | None = None
     governance: Governance | None = None
     recovery: Recovery | None = None
     notes: str | None = Field(default=None, description="Anything else the team wants to keep.")

@@ -8,12 +8,44 @@ terminal: none when the stream is not a terminal or `NO_COLOR` is set.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+
+# Characters a terminal, a CI log or a reader's eye would act on rather than show:
+# C0 and C1 controls, DEL, the bidirectional overrides and isolates (text that
+# reads differently from how it is stored), and the Unicode non-characters.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]"
+)
+_INVISIBLE_ONE_LINE = re.compile(_INVISIBLE.pattern[:-1] + "\n\t\u2028\u2029]")
+_NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r", "\x1b": "\\e", "\x07": "\\a"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    named = _NAMED.get(char)
+    if named:
+        return named
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str, *, multiline: bool = False) -> str:
+    """`text` with every control character shown as a visible escape (`\\e`, `\\x07`).
+
+    Typed text, or text that came through YAML escapes, reaches a terminal or a
+    CI log only this way, so that it can never move the cursor, retitle the
+    window, start a workflow command or reverse the reading order. With
+    `multiline`, line breaks and tabs are kept as they are.
+    """
+    pattern = _INVISIBLE if multiline else _INVISIBLE_ONE_LINE
+    return pattern.sub(_escape, text)
 
 
 def out(text: str = "") -> None:

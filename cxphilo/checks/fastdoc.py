@@ -158,9 +158,7 @@ def _bounds(node: Node, value: int) -> None:
 def _after(node: Node, value: Any) -> None:
     """The validators of model.py that fastschema.KNOWN_VALIDATORS lists."""
     name = node["fn"]
-    if name == "Capacity._hours_format":
-        if value is None:
-            return
+    if name == "check_hours":
         match = re.fullmatch(node["pattern"], value)
         if not match or "\n" in value:
             raise Unsure
@@ -168,6 +166,16 @@ def _after(node: Node, value: Any) -> None:
             raise Unsure
     elif name == "Capacity._no_repeats":
         if len(set(value)) != len(value):
+            raise Unsure
+    elif name == "Capacity._hours_belong":
+        # The same rule as model.capacity_strays, on the plain data.
+        days, channels = value.get("days") or [], value.get("channels") or []
+        if (days and any(d not in days for d in value.get("day_hours") or {})) or (
+            channels and any(c not in channels for c in value.get("channel_hours") or {})
+        ):
+            raise Unsure
+    elif name == "Ballot._no_picks_without_vote":
+        if value.get("no_vote") is not None and value.get("options"):
             raise Unsure
     elif name == "forbid_inf_nan_check":
         if isinstance(value, float) and not math.isfinite(value):

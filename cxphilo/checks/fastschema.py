@@ -27,7 +27,13 @@ MODEL_FILE = Path(__file__).resolve().parents[1] / "model.py"
 
 # Validators written in model.py that fastdoc re-implements. Any other validator
 # makes the value it guards unsure, so pydantic has the last word on it.
-KNOWN_VALIDATORS = ("Capacity._hours_format", "Capacity._no_repeats", "forbid_inf_nan_check")
+KNOWN_VALIDATORS = (
+    "check_hours",
+    "Capacity._no_repeats",
+    "Capacity._hours_belong",
+    "Ballot._no_picks_without_vote",
+    "forbid_inf_nan_check",
+)
 
 _SIMPLE_KEYS = {"type", "metadata", "ref", "serialization"}
 
@@ -124,7 +130,7 @@ class _Converter:
             name = getattr(function, "__qualname__", "")
             if name in KNOWN_VALIDATORS:
                 out = {"k": "after", "fn": name, "s": self.node(schema["schema"])}
-                if name == "Capacity._hours_format":
+                if name == "check_hours":
                     out["pattern"] = self.hours_pattern
                 return out
         if kind == "any" and not keys:
