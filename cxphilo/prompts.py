@@ -56,18 +56,47 @@ def select_language(default: str = "en") -> str:
 
 # --- the workshop's asker ----------------------------------------------------------------
 
+# Readable on a projector with a light or a dark theme: the terminal's own colours
+# (ANSI names follow the theme), weight and reverse video rather than fixed hues.
+STYLE = [
+    ("qmark", "fg:ansicyan bold"),
+    ("question", "bold"),
+    ("answer", "bold"),
+    ("pointer", "fg:ansicyan bold"),
+    ("highlighted", "reverse"),
+    ("selected", "bold"),
+    ("instruction", "italic"),
+    ("text", ""),
+    ("disabled", "italic"),
+    ("separator", ""),
+    ("pristine", "reverse"),
+    ("status", "fg:ansicyan"),
+    ("keys", "italic"),
+]
+KEYS_HINT = "Ctrl-B: back one answer · Ctrl-G: this step's answers · Ctrl-C: stop (all is saved)"
+# Rows a list may take, at most: the question, the hint lines and the status must fit too.
+LIST_MARGIN = 8
+
 
 class QuestionaryAsker:
     """The workshop's `Asker` in a terminal: questionary prompts, Ctrl-C raises.
 
-    When `status` is set (the time box), every prompt shows it as a live line
-    under the question, refreshed each second; it never interrupts typing.
+    Every prompt erases itself once answered (the screen repeats the answer in
+    its own words, or, for a ballot, says nothing), offers its default selected
+    so that typing replaces it, and knows the keys that move around: Ctrl-B
+    raises `GoBack`, Ctrl-G raises `JumpTo`. A live line under the prompt shows
+    those keys and, with a time box, the countdown, refreshed each second.
     """
 
     def __init__(self, *, input: Any = None, output: Any = None) -> None:
         self.status: Callable[[], str] | None = None
         # prompt_toolkit's input and output; tests pass a pipe and a dummy output.
         self._io = {k: v for k, v in (("input", input), ("output", output)) if v is not None}
+
+    def _style(self) -> Any:
+        import questionary
+
+        return questionary.Style(STYLE)
 
     def text(
         self,
@@ -80,10 +109,19 @@ class QuestionaryAsker:
         """Free text; see `cxphilo.workshop.asker.Asker`."""
         import questionary
 
+        pristine = _Pristine(bool(default))
         question = questionary.text(
-            message, default=default, validate=validate, instruction=instruction, **self._io
+            message,
+            default=default,
+            validate=validate,
+            instruction=instruction,
+            style=self._style(),
+            lexer=pristine.lexer(),
+            validate_while_typing=False,
+            erase_when_done=True,
+            **self._io,
         )
-        return str(self._ask(question) or "")
+        return str(self._ask(question, pristine.bindings()) or "")
 
     def select(
         self, message: str, choices: Sequence[WorkshopChoice], *, default: Any = None
@@ -103,6 +141,8 @@ class QuestionaryAsker:
             default=start,
             instruction="(↑↓ and Enter)",
             use_jk_keys=False,
+            style=self._style(),
+            erase_when_done=True,
             **self._io,
         )
         return self._ask(question)
@@ -129,24 +169,26 @@ class QuestionaryAsker:
             validate=validate or (lambda _: True),
             instruction=instruction or "(↑↓ to move, space to tick, Enter when done)",
             use_jk_keys=False,
+            style=self._style(),
+            erase_when_done=True,
             **self._io,
         )
-        picked = list(self._ask(question) or [])
-        if len(picked) > 1 and not secret:
-            # questionary only says "done (3 selections)"; the room wants to see which.
-            titles = [_short(c.title) for c in choices if c.value in picked]
-            _echo("  → " + ", ".join(titles))
-        return picked
+        return list(self._ask(question) or [])
 
     def confirm(self, message: str, *, default: bool = True) -> bool:
         """Yes or no; see `Asker`."""
         import questionary
 
-        return bool(self._ask(questionary.confirm(message, default=default, **self._io)))
+        question = questionary.confirm(
+            message, default=default, style=self._style(), erase_when_done=True, **self._io
+        )
+        return bool(self._ask(question))
 
-    def _ask(self, question: Any) -> Any:
-        if self.status is not None:
-            _add_status_line(question.application, self.status)
+    def _ask(self, question: Any, extra: Any = None) -> Any:
+        application = question.application
+        _add_keys(application, extra)
+        _limit_lists(application)
+        _add_status_line(application, self.status)
         try:
             return question.unsafe_ask()
         except EOFError:
@@ -154,33 +196,130 @@ class QuestionaryAsker:
             raise KeyboardInterrupt from None
 
 
-def _add_status_line(application: Any, status: Callable[[], str]) -> None:
-    """Put a live status line under a prompt, without touching how the prompt works."""
+class _Pristine:
+    """A default offered selected: the first key typed replaces it; an arrow starts editing it.
+
+    questionary puts a default in the line as if typed, so typing appended to a
+    suggestion ("HonestyRespect their commute"). Here it behaves as a selected
+    text does: typing or pasting replaces it, Backspace clears it, Enter keeps it.
+    """
+
+    def __init__(self, active: bool) -> None:
+        self.active = active
+
+    def lexer(self) -> Any:
+        from prompt_toolkit.lexers import Lexer
+
+        pristine = self
+
+        class _Lexer(Lexer):
+            def lex_document(self, document: Any) -> Any:
+                lines = document.lines
+
+                def line(number: int) -> list[tuple[str, str]]:
+                    text = lines[number] if number < len(lines) else ""
+                    return [("class:pristine" if pristine.active else "", text)]
+
+                return line
+
+        return _Lexer()
+
+    def bindings(self) -> Any:
+        from prompt_toolkit.filters import Condition
+        from prompt_toolkit.key_binding import KeyBindings
+        from prompt_toolkit.keys import Keys
+
+        kb = KeyBindings()
+        active = Condition(lambda: self.active)
+
+        @kb.add(Keys.Any, filter=active)
+        @kb.add(Keys.BracketedPaste, filter=active)
+        def _replace(event: Any) -> None:
+            self.active = False
+            buffer = event.app.current_buffer
+            buffer.text = ""
+            buffer.insert_text(event.data.replace("\r\n", "\n").replace("\r", "\n"))
+
+        @kb.add("backspace", filter=active)
+        @kb.add("delete", filter=active)
+        def _clear(event: Any) -> None:
+            self.active = False
+            event.app.current_buffer.text = ""
+
+        for key in ("left", "right", "home", "end", "c-a", "c-e", "c-u", "c-w", "c-k"):
+            kb.add(key, filter=active, eager=True)(self._edit_then(key))
+        return kb
+
+    def _edit_then(self, key: str) -> Callable[[Any], None]:
+        """Start editing the default, then let the key do what it always does."""
+
+        def handler(event: Any) -> None:
+            self.active = False
+            buffer = event.app.current_buffer
+            if key in ("left", "home", "c-a"):
+                buffer.cursor_position = 0 if key != "left" else max(0, buffer.cursor_position - 1)
+            elif key in ("right", "end", "c-e"):
+                buffer.cursor_position = len(buffer.text)
+            elif key in ("c-u", "c-w"):
+                buffer.text = ""  # the whole default is "the word before the cursor"
+            elif key == "c-k":
+                buffer.text = buffer.text[: buffer.cursor_position]
+
+        return handler
+
+
+def _add_keys(application: Any, extra: Any) -> None:
+    """Ctrl-B and Ctrl-G move instead of answering, in every prompt."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    from .workshop.asker import GoBack, JumpTo
+
+    nav = KeyBindings()
+
+    @nav.add("c-b", eager=True)
+    def _back(event: Any) -> None:
+        event.app.exit(exception=GoBack())
+
+    @nav.add("c-g", eager=True)
+    def _jump(event: Any) -> None:
+        event.app.exit(exception=JumpTo())
+
+    parts = [application.key_bindings, nav] + ([extra] if extra is not None else [])
+    application.key_bindings = merge_key_bindings([p for p in parts if p is not None])
+
+
+def _limit_lists(application: Any) -> None:
+    """A list longer than the terminal scrolls inside its own window (80 by 24 included)."""
+    from prompt_toolkit.layout import Window
+    from prompt_toolkit.layout.dimension import Dimension
+    from questionary.prompts.common import InquirerControl
+
+    rows = application.output.get_size().rows if application.output else 24
+    for window in application.layout.find_all_windows():
+        if isinstance(window, Window) and isinstance(window.content, InquirerControl):
+            window.height = Dimension(max=max(3, rows - LIST_MARGIN))
+
+
+def _add_status_line(application: Any, status: Callable[[], str] | None) -> None:
+    """Put a live line under a prompt: the keys that move around, and the time box."""
     from prompt_toolkit.filters import is_done
     from prompt_toolkit.layout import ConditionalContainer, HSplit, Layout, Window
     from prompt_toolkit.layout.controls import FormattedTextControl
 
+    def line() -> Any:
+        parts = [("class:keys", KEYS_HINT)]
+        if status is not None:
+            parts = [("class:status", status()), ("", "\n"), *parts]
+        return parts
+
     layout = application.layout
-    line = ConditionalContainer(
-        Window(FormattedTextControl(lambda: [("class:status", status())]), height=1),
+    lines = 2 if status is not None else 1
+    box = ConditionalContainer(
+        Window(FormattedTextControl(line), height=lines, wrap_lines=True),
         filter=~is_done,
     )
     application.layout = Layout(
-        HSplit([layout.container, line]), focused_element=layout.current_window
+        HSplit([layout.container, box]), focused_element=layout.current_window
     )
-    application.refresh_interval = 1.0
-
-
-def _short(title: str) -> str:
-    """A choice's title without its remarks in brackets and its alignment spaces."""
-    import re
-
-    return " ".join(re.sub(r"\s*\(.*?\)", "", title).split())
-
-
-def _echo(text: str) -> None:
-    from rich.text import Text
-
-    from .output import console
-
-    console().print(Text(text, style="dim"), soft_wrap=True)
+    if status is not None:
+        application.refresh_interval = 1.0

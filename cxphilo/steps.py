@@ -156,7 +156,10 @@ _MISSING: dict[str, Callable[[Philosophy], list[str]]] = {
 }
 
 _STARTED: dict[str, Callable[[Philosophy], bool]] = {
-    "assess": lambda d: d.assessment is not None and bool(prune(d.assessment.model_dump())),
+    "assess": lambda d: (
+        bool(d.company.mission or d.company.vision)
+        or (d.assessment is not None and bool(prune(d.assessment.model_dump())))
+    ),
     "model": lambda d: d.model is not None and bool(d.model.choice or d.model.rationale),
     "values": _values_started,
     "vision": lambda d: bool(d.vision and (d.vision.statement or d.vision.drafts)),

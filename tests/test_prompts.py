@@ -10,9 +10,11 @@ from prompt_toolkit.input.base import PipeInput
 from prompt_toolkit.output import DummyOutput
 
 from cxphilo.prompts import QuestionaryAsker
-from cxphilo.workshop.asker import Choice
+from cxphilo.workshop.asker import Choice, GoBack, JumpTo
 
 DOWN = "\x1b[B"
+RIGHT = "\x1b[C"
+HOME = "\x1b[H"
 CHOICES = [
     Choice("Phone", "phone"),
     Choice("E-mail", "email", checked=True),
@@ -90,13 +92,66 @@ def test_letters_typed_into_a_menu_do_not_move_it(keys: PipeInput) -> None:
     assert asker(keys).select("Next?", CHOICES) == "phone"
 
 
-def test_the_picks_are_repeated_for_the_room_but_never_a_ballot(
-    keys: PipeInput, capsys: pytest.CaptureFixture[str]
-) -> None:
-    picks = [Choice("FCR       First Contact Resolution  (suggested)", "FCR"), Choice("NPS", "NPS")]
-    keys.send_text(" " + DOWN + " \r")
-    assert asker(keys).checkbox("Metrics", picks) == ["FCR", "NPS"]
-    assert capsys.readouterr().out == "  → FCR First Contact Resolution, NPS\n"
-    keys.send_text(" " + DOWN + " \r")
-    assert asker(keys).checkbox("Ana: pick", picks, secret=True) == ["FCR", "NPS"]
-    assert capsys.readouterr().out == ""
+def test_typing_replaces_a_default_instead_of_appending_to_it(keys: PipeInput) -> None:
+    keys.send_text("Respect their commute\r")
+    assert asker(keys).text("Value", default="Honesty") == "Respect their commute"
+    keys.send_text("\x7f\r")  # Backspace clears the whole default
+    assert asker(keys).text("Value", default="Honesty") == ""
+    keys.send_text(RIGHT + "y\r")  # an arrow first: edit it
+    assert asker(keys).text("Value", default="Honest") == "Honesty"
+    keys.send_text(HOME + "Full \r")
+    assert asker(keys).text("Value", default="honesty") == "Full honesty"
+
+
+def test_back_and_jump_keys_raise_instead_of_answering(keys: PipeInput) -> None:
+    keys.send_text("\x02")  # Ctrl-B
+    with pytest.raises(GoBack):
+        asker(keys).text("Name", default="Ana")
+    keys.send_text("\x07")  # Ctrl-G
+    with pytest.raises(JumpTo):
+        asker(keys).select("Channel", CHOICES)
+    keys.send_text(" \x02")
+    with pytest.raises(GoBack):
+        asker(keys).checkbox("Channels", CHOICES)
+    keys.send_text("\x02")
+    with pytest.raises(GoBack):
+        asker(keys).confirm("Sure?")
+
+
+def test_nothing_the_prompt_drew_stays_once_it_is_answered() -> None:
+    """Every prompt erases itself (the screen repeats an answer, never a ballot).
+
+    The bytes prompt_toolkit writes go through a terminal emulator (pyte): the
+    screen it leaves must not show the ballot's question, its ticks or its
+    "done (n selections)" line.
+    """
+    pyte = pytest.importorskip("pyte")
+    from prompt_toolkit.data_structures import Size
+    from prompt_toolkit.output.vt100 import Vt100_Output
+
+    screen = pyte.Screen(80, 24)
+    stream = pyte.Stream(screen)
+
+    class Terminal:
+        encoding = "utf-8"
+
+        def write(self, text: str) -> int:
+            stream.feed(text)
+            return len(text)
+
+        def flush(self) -> None:
+            pass
+
+        def isatty(self) -> bool:
+            return True
+
+    output = Vt100_Output(Terminal(), lambda: Size(24, 80), term="xterm")  # type: ignore[arg-type]
+    with create_pipe_input() as pipe:
+        pipe.send_text(" " + DOWN + " \r")
+        ask = QuestionaryAsker(input=pipe, output=output)
+        assert ask.checkbox("Ana: pick up to 2", CHOICES, secret=True) == ["phone"]
+        shown = "\n".join(screen.display)
+        assert "Ana" not in shown and "done" not in shown and "Phone" not in shown
+        pipe.send_text("Acme\r")
+        assert ask.text("Company name") == "Acme"
+    assert "\n".join(screen.display).strip() == ""

@@ -1,59 +1,120 @@
-"""Step 5, actions: per value an action statement, its metrics, baselines, technology; the brand."""
+"""Step 5, actions: per value an action statement, its metrics (with units, baselines and
+targets that make sense), the technology that reinforces it; then the brand.
+
+Suggestions follow the common value behind each value (`value.core`), so a
+value the team reworded ("Tell it straight" for Honesty) still gets them.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import re
+from collections.abc import Callable
+from typing import Any
 
 from cxphilo import catalogue
-from cxphilo.model import Brand, Measurement, MetricEntry, Value
+from cxphilo.model import Measurement, MetricEntry, Philosophy, Value
 
+from . import form
+from .answers import Refused, clean, format_date, format_number, parse_date, parse_number
 from .asker import Choice, Table
+from .form import Field
 from .lexicon import metrics_for, statement_for, technology_for
 from .session import Session
 
-ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")  # the model's pattern for a metric id
 USE, REWRITE, KEEP = "use", "rewrite", "keep"
+BETTER = (
+    Choice("Higher is better", "higher"),
+    Choice("Lower is better", "lower"),
+    Choice("It depends on the scale", "see scale"),
+)
+UNIT_WORDS = {"%", "minutes", "hours", "seconds", "days"}
+
+
+def core(value: Value) -> str:
+    """The common value a value stands for: what the suggestions are looked up by."""
+    return value.core or value.name
 
 
 def run(session: Session) -> None:
     """Run step 5, saving after each answer."""
-    doc = session.doc
-    if not doc.values:
+    if not session.doc.values:
         session.note(
             "There are no values yet: step 3 chooses them. The brand's tone and voice can "
             "be agreed now.",
             "warning",
         )
-    for index, value in enumerate(doc.values, start=1):
-        session.note(f"Value {index} of {len(doc.values)}: {value.name}", "question")
-        _statement(session, value)
-        _metrics(session, value)
-        _targets(session, value)
-        value.technology = session.items(
+    form.run(session, fields)
+
+
+def fields(session: Session) -> list[Field]:
+    """Step 5's questions: five or so per value, the metrics' details, then the brand."""
+    doc = session.doc
+    out: list[Field] = []
+    asked_metrics: set[str] = set()
+    for index, value in enumerate(doc.values):
+        out += _value_fields(session, index, value, asked_metrics)
+    out += _brand_fields()
+    return out
+
+
+def _value_fields(session: Session, index: int, value: Value, asked: set[str]) -> list[Field]:
+    doc = session.doc
+    path: form.Path = ("values", index)
+    count = len(doc.values)
+    example = statement_for(core(value))
+    out = [
+        form.text_field(
+            f"values.{index}.statement",
+            f"{value.name}: action statement",
+            f"Action statement for {value.name}",
+            (*path, "statement"),
+            hint="(start with a verb, or say “I …”"
+            + ("; the suggestion is selected: type to replace it)" if example else ")"),
+            suggest=example,
+            heading=f"Value {index + 1} of {count}: {value.name}",
+            after=lambda s, i=index: _statement_acts(s, i),
+        ),
+        _metrics_field(index, value),
+        _own_metrics_field(index, value),
+    ]
+    # A metric two values share is defined and measured once, under the first of them.
+    for metric_id in value.metrics:
+        if catalogue.find(metric_id) is None and f"define {metric_id}" not in asked:
+            out += _custom_metric_fields(metric_id)
+            asked.add(f"define {metric_id}")
+    if value.metrics:
+        out.append(_targets_gate(session, index, value))
+        if _recording(session, index, value):
+            for metric_id in value.metrics:
+                if f"measure {metric_id}" not in asked:
+                    out += _measure_fields(session, metric_id)
+                    asked.add(f"measure {metric_id}")
+    out.append(
+        form.list_field(
+            f"values.{index}.technology",
+            f"{value.name}: technology",
             f"Technology that reinforces {value.name}",
-            value.technology or list(technology_for(value.name)),
-            instruction="(suggestions filled in: edit freely; separate with ;)",
+            (*path, "technology"),
+            hint="(suggestions filled in: type to replace, → to edit; separate with ;)",
+            suggest=list(technology_for(core(value))) or None,
         )
-        session.save()
-    _brand(session)
-
-
-def _statement(session: Session, value: Value) -> None:
-    example = statement_for(value.name) or "Get it right the first time."
-    statement = session.optional(
-        f"Action statement for {value.name}",
-        value.statement,
-        instruction=f"(start with a verb, or say “I …”; e.g. {example})",
     )
-    value.statement = statement
-    session.save()
+    return out
+
+
+def _statement_acts(session: Session, index: int) -> None:
+    """A statement that does not act gets the check's own warning and a way out."""
+    value = session.doc.values[index]
     while value.statement and not acts(value.statement, session.language):
         session.note(
             "That reads like a slogan. A strong action statement starts with a verb "
             "(“Approach customers with a warm welcome”) or is an “I” statement.",
             "warning",
         )
-        suggestion = statement_for(value.name)
+        suggestion = statement_for(core(value))
         choices = [Choice(f"Use: {suggestion}", USE)] if suggestion else []
         choices += [Choice("Rewrite it", REWRITE), Choice("Keep ours as it is", KEEP)]
         action = session.select("What now?", choices)
@@ -76,151 +137,359 @@ def acts(statement: str, language: str) -> bool:
     return is_action_statement(statement, language)
 
 
-def _metrics(session: Session, value: Value) -> None:
-    doc = session.doc
-    suggested = list(metrics_for(value.name))
-    current = list(value.metrics)
-    own = {entry.id: entry for entry in doc.metrics if catalogue.find(entry.id) is None}
+# --- metrics ------------------------------------------------------------------------------------
+
+
+def _metrics_field(index: int, value: Value) -> Field:
+    suggested = list(metrics_for(core(value)))
     order = [m for m in suggested if catalogue.find(m)] + [
         m.id for m in catalogue.CATALOGUE if m.id not in suggested
     ]
-    fresh = not current
-    choices = []
-    for metric_id in order:
-        metric = catalogue.BY_ID[metric_id]
-        choices.append(
-            Choice(
-                f"{metric.id:<9} {metric.name}"
-                + ("  (suggested)" if metric_id in suggested else ""),
-                metric.id,
-                description=f"{metric.measures} ({metric.better} is better)",
-                checked=(metric_id in suggested) if fresh else metric_id in current,
-            )
+    choices = [
+        Choice(
+            f"{catalogue.BY_ID[m].id:<9} {catalogue.BY_ID[m].name}"
+            + ("  (suggested)" if m in suggested else ""),
+            m,
+            description=f"{catalogue.BY_ID[m].measures} ({catalogue.BY_ID[m].better} is better)",
         )
-    for metric_id in current:
-        if catalogue.find(metric_id) is None:
-            entry = own.get(metric_id)
-            choices.append(
-                Choice(
-                    f"{metric_id:<9} {entry.name if entry and entry.name else '(your own)'}",
-                    metric_id,
-                    description=entry.measures if entry else None,
-                    checked=True,
-                )
-            )
-    picked: list[str] = session.checkbox(
+        for m in order
+    ]
+    get, put = form.at("values", index, "metrics")
+
+    def get_known(doc: Philosophy) -> list[str]:
+        return [m for m in get(doc) or [] if catalogue.find(m) is not None]
+
+    def put_known(doc: Philosophy, picked: list[str]) -> None:
+        own = [m for m in get(doc) or [] if catalogue.find(m) is None]
+        put(doc, [m for m in order if m in picked] + own)
+
+    return Field(
+        f"values.{index}.metrics",
+        f"{value.name}: metrics",
         f"Which metrics really measure {value.name}?",
-        choices,
-        instruction="(suggested ones are ticked; the highlighted one's definition shows below)",
+        get_known,
+        put_known,
+        kind="checkbox",
+        choices=tuple(choices),
+        suggest=suggested,
+        hint="(suggested ones are ticked; the highlighted one's definition shows below)",
+        answered=lambda doc: bool(get(doc)),
     )
-    value.metrics = picked
-    session.save()
-    _own_metric(session, value)
+
+
+def _own_metrics_field(index: int, value: Value) -> Field:
+    get, put = form.at("values", index, "metrics")
+
+    def get_own(doc: Philosophy) -> list[str]:
+        return [m for m in get(doc) or [] if catalogue.find(m) is None]
+
+    def parse(answer: str) -> list[str]:
+        ids = [part.strip() for part in clean(answer).replace(",", ";").split(";") if part.strip()]
+        for metric_id in ids:
+            if not ID_RE.match(metric_id):
+                raise Refused(
+                    f"“{metric_id}”: a short id of letters, digits, - or _, starting with a "
+                    "letter (for example SAME_DAY)."
+                )
+        return [known.id if (known := catalogue.find(m)) else m for m in ids]
+
+    def put_own(doc: Philosophy, ids: list[str]) -> None:
+        known = [m for m in get(doc) or [] if catalogue.find(m) is not None]
+        put(doc, known + [m for m in ids if m not in known])
+        for metric_id in ids:
+            if catalogue.find(metric_id) is None and _entry(doc, metric_id) is None:
+                doc.metrics = [*doc.metrics, MetricEntry(id=metric_id)]
+
+    return Field(
+        f"values.{index}.own",
+        f"{value.name}: own metrics",
+        f"A metric of your own for {value.name}?",
+        get_own,
+        put_own,
+        parse=parse,
+        hint="(a short id such as SAME_DAY; separate with ;  Enter for none)",
+        answered=lambda doc: bool(get(doc)),
+        after=functools.partial(_show_metrics, index=index),
+    )
+
+
+def _show_metrics(session: Session, index: int) -> None:
+    value = session.doc.values[index]
     if value.metrics:
         session.show(_metric_table(session, value))
 
 
-def _own_metric(session: Session, value: Value) -> None:
-    doc = session.doc
-
-    def check(answer: str) -> bool | str:
-        text = answer.strip()
-        if not text or ID_RE.match(text):
-            return True
-        return "A short id: letters, digits, - or _, starting with a letter (e.g. SAME_DAY)."
-
-    metric_id = session.text(
-        "A metric of your own for it?",
-        validate=check,
-        instruction="(a short id such as SAME_DAY; Enter for none)",
-    )
-    if not metric_id:
-        return
-    known = catalogue.find(metric_id)
-    if known is not None:
-        metric_id = known.id
-    elif not any(e.id == metric_id for e in doc.metrics):
-        name = session.required(f"Full name of {metric_id}")
-        measures = session.required("What does it measure?")
-        doc.metrics = [*doc.metrics, MetricEntry(id=metric_id, name=name, measures=measures)]
-    if metric_id not in value.metrics:
-        value.metrics = [*value.metrics, metric_id]
-    session.save()
+def _entry(doc: Philosophy, metric_id: str) -> MetricEntry | None:
+    return next((e for e in doc.metrics if e.id == metric_id), None)
 
 
-def _targets(session: Session, value: Value) -> None:
-    doc = session.doc
-    if not value.metrics or not session.confirm(
-        f"Record today's baseline and a target for {', '.join(value.metrics)}?", default=False
-    ):
-        return
-    for metric_id in value.metrics:
-        entry = next((e for e in doc.metrics if e.id == metric_id), None)
+def _entry_field(
+    metric_id: str, attribute: str
+) -> tuple[Callable[[Philosophy], Any], Callable[[Philosophy, Any], None]]:
+    """get and put for one attribute of the metric's entry; put creates the entry."""
+
+    def get(doc: Philosophy) -> Any:
+        entry = _entry(doc, metric_id)
+        return getattr(entry, attribute) if entry else None
+
+    def put(doc: Philosophy, value: Any) -> None:
+        entry = _entry(doc, metric_id)
         if entry is None:
-            entry = MetricEntry(id=metric_id)
-            doc.metrics = [*doc.metrics, entry]
+            doc.metrics = [*doc.metrics, MetricEntry(id=metric_id)]
             entry = doc.metrics[-1]
-        now = session.number(
-            f"{metric_id}: today's value (baseline)",
-            entry.baseline.value if entry.baseline else None,
-        )
-        entry.baseline = Measurement(value=now, date=session.today) if now is not None else None
-        session.save()
-        goal = session.number(f"{metric_id}: target", entry.target.value if entry.target else None)
-        if goal is None:
-            entry.target = None
-        else:
-            when = session.date(
-                f"{metric_id}: by when?", entry.target.date if entry.target else None
+        setattr(entry, attribute, value)
+
+    return get, put
+
+
+def _custom_metric_fields(metric_id: str) -> list[Field]:
+    """A metric of the team's own: its name, what it measures, unit, direction, formula."""
+    return [
+        Field(
+            f"metrics.{metric_id}.name",
+            f"{metric_id}: name",
+            f"Full name of {metric_id}",
+            *_entry_field(metric_id, "name"),
+            required=True,
+            heading=f"{metric_id} is the team's own metric: say what it is.",
+        ),
+        Field(
+            f"metrics.{metric_id}.measures",
+            f"{metric_id}: measures",
+            f"What does {metric_id} measure?",
+            *_entry_field(metric_id, "measures"),
+            required=True,
+        ),
+        Field(
+            f"metrics.{metric_id}.unit",
+            f"{metric_id}: unit",
+            f"The unit of {metric_id}",
+            *_entry_field(metric_id, "unit"),
+            hint="(%, minutes, hours, days, a count…; Enter to skip)",
+        ),
+        Field(
+            f"metrics.{metric_id}.better",
+            f"{metric_id}: better",
+            f"Is a higher or a lower {metric_id} better?",
+            *_entry_field(metric_id, "better"),
+            kind="select",
+            choices=BETTER,
+            suggest="higher",
+        ),
+        Field(
+            f"metrics.{metric_id}.formula",
+            f"{metric_id}: formula",
+            f"How is {metric_id} worked out?",
+            *_entry_field(metric_id, "formula"),
+            hint="(for example: repairs done the same day / all repairs x 100; Enter to skip)",
+        ),
+    ]
+
+
+def _recording(session: Session, index: int, value: Value) -> bool:
+    """Whether the room records baselines for this value: it said so, or some are recorded."""
+    said = session.memory.get(f"values.{index}.record")
+    if said is not None:
+        return bool(said)
+    return _has_measures(session.doc, value)
+
+
+def _has_measures(doc: Philosophy, value: Value) -> bool:
+    entries = [_entry(doc, m) for m in value.metrics]
+    return any(e is not None and (e.baseline or e.target) for e in entries)
+
+
+def _targets_gate(session: Session, index: int, value: Value) -> Field:
+    key = f"values.{index}.record"
+
+    def get(doc: Philosophy) -> bool | None:
+        said = session.memory.get(key)
+        return bool(said) if said is not None else (True if _has_measures(doc, value) else None)
+
+    def put(doc: Philosophy, answer: bool) -> None:
+        session.memory[key] = answer
+
+    return Field(
+        key,
+        f"{value.name}: baselines and targets",
+        f"Record a baseline and a target for {', '.join(value.metrics)}?",
+        get,
+        put,
+        kind="confirm",
+        suggest=False,
+        answered=lambda doc: get(doc) is not None,
+    )
+
+
+def unit_of(doc: Philosophy, metric_id: str) -> str | None:
+    """The unit a metric's numbers are in: the team's own, else the catalogue's when it is one."""
+    entry = _entry(doc, metric_id)
+    if entry is not None and entry.unit:
+        return entry.unit
+    known = catalogue.find(metric_id)
+    if known is not None and " or " not in known.unit:
+        return known.unit
+    return None
+
+
+def _measure_fields(session: Session, metric_id: str) -> list[Field]:
+    doc = session.doc
+    known = catalogue.find(metric_id)
+    out: list[Field] = []
+    if known is not None and " or " in known.unit:
+        units = [u.strip() for u in known.unit.split(" or ")]
+        out.append(
+            Field(
+                f"metrics.{metric_id}.unit",
+                f"{metric_id}: unit",
+                f"{metric_id} in which unit?",
+                *_entry_field(metric_id, "unit"),
+                kind="select",
+                choices=tuple(Choice(u.capitalize(), u) for u in units),
+                suggest=units[0],
             )
-            entry.target = Measurement(value=goal, date=when)
-        session.save()
+        )
+    unit = unit_of(doc, metric_id)
+    shown = _unit_hint(unit, known)
+    today = session.today
+    entry = _entry(doc, metric_id)
+    out.append(
+        Field(
+            f"metrics.{metric_id}.baseline",
+            f"{metric_id}: baseline",
+            f"{metric_id}: today's value (baseline)",
+            *_measurement(metric_id, "baseline", "value"),
+            parse=lambda answer: parse_number(answer, unit),
+            show=format_number,
+            hint=f"({shown}Enter to skip)",
+        )
+    )
+    if entry is not None and entry.baseline is not None:
+        out.append(
+            Field(
+                f"metrics.{metric_id}.baseline.date",
+                f"{metric_id}: measured on",
+                f"{metric_id}: measured on",
+                *_measurement(metric_id, "baseline", "date"),
+                parse=parse_date,
+                show=format_date,
+                suggest=today,
+                check=lambda day: (
+                    "A baseline is measured already: its date cannot be in the future."
+                    if day > today
+                    else None
+                ),
+                hint="(YYYY-MM-DD; today is offered)",
+            )
+        )
+    out.append(
+        Field(
+            f"metrics.{metric_id}.target",
+            f"{metric_id}: target",
+            f"{metric_id}: target",
+            *_measurement(metric_id, "target", "value"),
+            parse=lambda answer: parse_number(answer, unit),
+            show=format_number,
+            hint=f"({shown}Enter to skip)",
+        )
+    )
+    if entry is not None and entry.target is not None:
+        out.append(
+            Field(
+                f"metrics.{metric_id}.target.date",
+                f"{metric_id}: by when",
+                f"{metric_id}: by when?",
+                *_measurement(metric_id, "target", "date"),
+                parse=parse_date,
+                show=format_date,
+                check=lambda day: _future(day, today),
+                hint="(YYYY-MM-DD, after today)",
+            )
+        )
+    return out
+
+
+def _future(day: dt.date, today: dt.date) -> str | None:
+    if day <= today:
+        return f"{day.isoformat()} is not after today ({today.isoformat()}): a target is ahead."
+    return None
+
+
+def _unit_hint(unit: str | None, known: catalogue.Metric | None) -> str:
+    if unit in UNIT_WORDS:
+        return f"in {unit}; "
+    if unit:
+        return f"unit: {unit}; "
+    if known is not None:
+        return f"{known.unit}; "
+    return ""
+
+
+def _measurement(
+    metric_id: str, which: str, part: str
+) -> tuple[Callable[[Philosophy], Any], Callable[[Philosophy, Any], None]]:
+    """get and put for the value or the date of a metric's baseline or target."""
+    get_entry, put_entry = _entry_field(metric_id, which)
+
+    def get(doc: Philosophy) -> Any:
+        measurement = get_entry(doc)
+        return getattr(measurement, part) if measurement is not None else None
+
+    def put(doc: Philosophy, new: Any) -> None:
+        measurement = get_entry(doc)
+        if part == "value":
+            date = measurement.date if measurement is not None else None
+            put_entry(doc, None if new is None else Measurement(value=new, date=date))
+        elif measurement is not None:
+            put_entry(doc, Measurement(value=measurement.value, date=new))
+
+    return get, put
 
 
 def _metric_table(session: Session, value: Value) -> Table:
     rows = []
     for metric_id in value.metrics:
         metric = catalogue.find(metric_id)
-        entry = next((e for e in session.doc.metrics if e.id == metric_id), None)
+        entry = _entry(session.doc, metric_id)
         if metric is not None:
-            rows.append((metric.id, metric.name, metric.measures, metric.formula))
+            rows.append((metric.id, metric.name, metric.measures))
         else:
             rows.append(
                 (
                     metric_id,
                     (entry.name if entry else None) or "(your own)",
                     (entry.measures if entry else None) or "—",
-                    (entry.formula if entry else None) or "—",
                 )
             )
-    return Table(
-        f"How {value.name} is measured", ("ID", "Metric", "Measures", "Formula"), tuple(rows)
-    )
+    return Table(f"How {value.name} is measured", ("ID", "Metric", "Measures"), tuple(rows))
 
 
-def _brand(session: Session) -> None:
-    doc = session.doc
-    session.note(
-        "Consistency: the same brand on every channel, whoever or whatever answers.", "question"
-    )
-    b = doc.brand = doc.brand or Brand()
-    b.tone = session.optional(
-        "The brand's tone in support",
-        b.tone,
-        instruction="(e.g. warm, plain and practical; Enter to skip)",
-    )
-    session.save()
-    b.voice = session.optional(
-        "Its voice: how we speak and write",
-        b.voice,
-        instruction='(e.g. we say "we" and "you", no policy words; Enter to skip)',
-    )
-    session.save()
-    b.visuals = session.optional("Visuals", b.visuals, instruction="(Enter to skip)")
-    session.save()
-    b.channels = session.optional(
-        "How does it stay the same on every channel?",
-        b.channels,
-        instruction="(phone, chat, e-mail, self-service, bots; Enter to skip)",
-    )
-    session.save()
+# --- the brand ---------------------------------------------------------------------------------
+
+
+def _brand_fields() -> list[Field]:
+    return [
+        form.text_field(
+            "brand.tone",
+            "Tone",
+            "The brand's tone in support",
+            ("brand", "tone"),
+            hint="(e.g. warm, plain and practical; Enter to skip)",
+            heading="Consistency: the same brand on every channel, whoever or whatever answers.",
+        ),
+        form.text_field(
+            "brand.voice",
+            "Voice",
+            "Its voice: how we speak and write",
+            ("brand", "voice"),
+            hint='(e.g. we say "we" and "you", no policy words; Enter to skip)',
+        ),
+        form.text_field("brand.visuals", "Visuals", "Visuals", ("brand", "visuals")),
+        form.text_field(
+            "brand.channels",
+            "Every channel",
+            "How does it stay the same on every channel?",
+            ("brand", "channels"),
+            hint="(phone, chat, e-mail, self-service, bots; Enter to skip)",
+        ),
+    ]

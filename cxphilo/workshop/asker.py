@@ -3,6 +3,10 @@
 The steps never touch a terminal. They ask through an `Asker` (questionary in
 the terminal, a scripted list of answers in the tests) and show `Block`s on
 a `Screen` (rich in the terminal, a list in the tests).
+
+Two keys move around instead of answering: "back one answer" and "the
+answers of this step". The asker raises `GoBack` or `JumpTo` for them; the
+session decides what they mean where they are pressed.
 """
 
 from __future__ import annotations
@@ -13,6 +17,22 @@ from typing import Any, Literal, Protocol
 
 Validator = Callable[[str], "bool | str"]
 ListValidator = Callable[[list[Any]], "bool | str"]
+
+# The keys, as the room is told about them (prompt_toolkit names in cxphilo.prompts).
+BACK_KEY = "Ctrl-B"
+JUMP_KEY = "Ctrl-G"
+
+
+class Navigate(Exception):
+    """The facilitator pressed a key that moves instead of answering."""
+
+
+class GoBack(Navigate):
+    """Back one answer: ask the previous question again, its answer offered to edit."""
+
+
+class JumpTo(Navigate):
+    """Show the answers of this step and let the facilitator pick one to change."""
 
 
 @dataclass(frozen=True)
@@ -26,7 +46,10 @@ class Choice:
 
 
 class Asker(Protocol):
-    """Asks one question and returns the answer; Ctrl-C raises KeyboardInterrupt."""
+    """Asks one question and returns the answer; Ctrl-C raises KeyboardInterrupt.
+
+    Every method may raise `GoBack` or `JumpTo` instead of answering.
+    """
 
     status: Callable[[], str] | None  # a live status line (the time box), when there is one
 
@@ -38,7 +61,7 @@ class Asker(Protocol):
         validate: Validator | None = None,
         instruction: str | None = None,
     ) -> str:
-        """Free text; the default is already typed in and can be edited."""
+        """Free text. The default is offered selected: typing replaces it, an arrow edits it."""
         ...
 
     def select(self, message: str, choices: Sequence[Choice], *, default: Any = None) -> Any:
@@ -56,7 +79,7 @@ class Asker(Protocol):
     ) -> list[Any]:
         """Any number of the choices' values; `Choice.checked` ones start ticked.
 
-        `secret`: a ballot; what was picked is not repeated on screen afterwards.
+        `secret`: a ballot; nothing of it stays on screen once it is cast.
         """
         ...
 
@@ -97,10 +120,14 @@ NoteKind = Literal["info", "done", "warning", "question"]
 
 @dataclass(frozen=True)
 class Note:
-    """A short line: information, something done, something to look at, or a heading."""
+    """A short line: information, something done, something to look at, or a heading.
+
+    `items` are shown one per line under it: names and options may contain commas.
+    """
 
     text: str
     kind: NoteKind = "info"
+    items: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -111,6 +138,14 @@ class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     caption: str | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A question and the answer just given, repeated so the room can read it."""
+
+    question: str
+    answer: tuple[str, ...]  # one line per item; empty: left empty
 
 
 @dataclass(frozen=True)
@@ -130,13 +165,30 @@ class Verdicts:
     title: str = "The three criteria"
 
 
-Block = Header | Guidance | Note | Table | Verdicts
+@dataclass(frozen=True)
+class Private:
+    """Everything on screen is wiped: a secret ballot starts or has just been cast."""
+
+    reason: str
+
+
+Block = Header | Guidance | Note | Table | Answer | Verdicts | Private
 
 
 class Screen(Protocol):
     """Shows blocks to the room."""
 
-    def show(self, block: Block) -> None: ...
+    def show(self, block: Block) -> None:
+        """Show a block (the terminal may hold it until the next question)."""
+        ...
+
+    def question(self) -> None:
+        """A question is about to be asked: show what is pending, with the step in view."""
+        ...
+
+    def flush(self) -> None:
+        """Show whatever is pending now: the workshop stops or ends."""
+        ...
 
 
 @dataclass
@@ -144,9 +196,16 @@ class RecordingScreen:
     """A screen that keeps what it was shown (tests, and runs without a terminal)."""
 
     blocks: list[Block] = field(default_factory=list)
+    questions: int = 0
 
     def show(self, block: Block) -> None:
         self.blocks.append(block)
+
+    def question(self) -> None:
+        self.questions += 1
+
+    def flush(self) -> None:
+        pass
 
     def text(self) -> str:
         """Everything shown, as plain text, for assertions."""
@@ -158,9 +217,14 @@ class RecordingScreen:
                 lines += [block.purpose, block.question, block.example]
             elif isinstance(block, Note):
                 lines.append(block.text)
+                lines += [f"  • {item}" for item in block.items]
             elif isinstance(block, Table):
                 lines.append(block.title)
                 lines += [" | ".join(row) for row in block.rows]
+            elif isinstance(block, Answer):
+                lines.append(f"{block.question} → {' | '.join(block.answer) or '—'}")
+            elif isinstance(block, Private):
+                lines.append(f"[screen wiped: {block.reason}]")
             else:
                 lines.append(block.statement)
                 lines += [f"{c}: {v}" for c, v in block.criteria]

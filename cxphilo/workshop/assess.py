@@ -1,22 +1,24 @@
-"""Step 1, assess: the four questions, the customers' side, and the team's honest capacity."""
+"""Step 1, assess: the company's mission and vision, the four questions, the customers'
+side, and the team's honest capacity, hours per day and per channel included."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import cast
+from typing import Any
 
-from cxphilo.model import (
-    CHANNELS,
-    DAYS,
-    HOURS_RE,
-    Assessment,
-    Capacity,
-    Channel,
-    Customers,
-    Day,
+from cxphilo.model import CHANNELS, DAYS, Philosophy
+
+from . import form
+from .answers import (
+    format_channel_hours,
+    format_week,
+    parse_channel_hours,
+    parse_integer,
+    parse_week,
+    split_list,
 )
-
 from .asker import Choice
+from .form import Field
 from .lexicon import lexicon
 from .session import Session
 
@@ -50,93 +52,193 @@ GOALS = (
         "Fewer contacts, fewer steps, answers they find on their own.",
     ),
 )
-
-
-def check_hours(answer: str) -> bool | str:
-    """Opening hours as the model takes them, or empty."""
-    text = answer.strip()
-    if not text or HOURS_RE.match(text):
-        return True
-    return 'Type the hours as HH:MM-HH:MM (for example 09:00-17:00), or "24h".'
+CUSTOMERS = ("assessment", "customers")
+CAPACITY = ("assessment", "capacity")
 
 
 def run(session: Session) -> None:
     """Ask step 1's questions, saving after each answer."""
+    form.run(session, fields)
+
+
+def fields(session: Session) -> list[Field]:
+    """Step 1's questions, in order."""
     doc = session.doc
-    company = doc.company
-    company.mission = session.optional("The company's mission, in one sentence", company.mission)
-    session.save()
-
-    a = doc.assessment = doc.assessment or Assessment()
-    session.note("The four questions.", "question")
-    a.purpose = session.optional("1. What is the company's purpose?", a.purpose)
-    session.save()
-    a.support_role = session.optional("2. What is support's role in that purpose?", a.support_role)
-    session.save()
-    a.goal = session.select(
-        "3. Is the goal to delight customers, or to reduce their effort?",
-        GOALS,
-        default=a.goal,
-    )
-    session.save()
-    a.goal_rationale = session.optional("   Why that goal?", a.goal_rationale)
-    session.save()
-    a.principles = session.items(
-        "4. Which principles should the support team follow?", a.principles
-    )
-    session.save()
-
-    session.note("Now the customers' side.", "question")
-    c = a.customers = a.customers or Customers()
-    c.needs = session.items("What do customers need from support?", c.needs)
-    session.save()
-    c.expectations = session.items(
-        "What do they expect on response times and updates (problems, releases, news)?",
-        c.expectations,
-    )
-    session.save()
-    c.channels = _channels(session, "Which channels do customers use to reach you?", c.channels)
-    session.save()
-    c.self_help = session.items("What do customers try on their own before they ask?", c.self_help)
-    session.save()
-    a.insight_sources = session.pick_many(
-        "Where does customer insight come from?",
-        lexicon().insight_sources,
-        a.insight_sources,
-        other="Any other source of insight?",
-    )
-    session.save()
-
-    session.note(
-        "Capacity: be honest. Step 4 checks the vision against what you enter here.", "question"
-    )
-    cap = a.capacity = a.capacity or Capacity()
-    cap.team_size = session.integer("How many people answer customers?", cap.team_size)
-    session.save()
-    days = session.checkbox(
-        "On which days do people answer?",
-        [Choice(DAY_LABELS[d], d, checked=d in cap.days) for d in DAYS],
-    )
-    cap.days = [cast(Day, d) for d in DAYS if d in days]
-    session.save()
-    cap.hours = (
-        session.text(
+    capacity = doc.assessment.capacity if doc.assessment else None
+    days = list(capacity.days) if capacity else []
+    staffed = list(capacity.channels) if capacity else []
+    out = [
+        form.text_field(
+            "mission", "Mission", "The company's mission, in one sentence", ("company", "mission")
+        ),
+        form.text_field(
+            "company-vision",
+            "Company vision",
+            "The company's own vision: where is it heading?",
+            ("company", "vision"),
+            hint="(the support vision of step 4 builds on it; Enter to skip)",
+        ),
+        form.text_field(
+            "purpose",
+            "Purpose",
+            "1. What is the company's purpose?",
+            ("assessment", "purpose"),
+            heading="The four questions.",
+        ),
+        form.text_field(
+            "role",
+            "Support's role",
+            "2. What is support's role in that purpose?",
+            ("assessment", "support_role"),
+        ),
+        form.choice_field(
+            "goal",
+            "Delight or reduce effort",
+            "3. Is the goal to delight customers, or to reduce their effort?",
+            ("assessment", "goal"),
+            GOALS,
+        ),
+        form.text_field(
+            "goal-why", "Why that goal", "   Why that goal?", ("assessment", "goal_rationale")
+        ),
+        form.list_field(
+            "principles",
+            "Principles",
+            "4. Which principles should the support team follow?",
+            ("assessment", "principles"),
+        ),
+        form.list_field(
+            "needs",
+            "Customers' needs",
+            "What do customers need from support?",
+            (*CUSTOMERS, "needs"),
+            heading="Now the customers' side.",
+        ),
+        form.list_field(
+            "expectations",
+            "Expectations",
+            "What do they expect on response times and updates (problems, releases, news)?",
+            (*CUSTOMERS, "expectations"),
+        ),
+        _channels(
+            "customer-channels",
+            "Channels customers use",
+            "Which channels do customers use to reach you?",
+            (*CUSTOMERS, "channels"),
+        ),
+        form.list_field(
+            "self-help",
+            "What they try first",
+            "What do customers try on their own before they ask?",
+            (*CUSTOMERS, "self_help"),
+        ),
+        *_insight(),
+        Field(
+            "team-size",
+            "People answering",
+            "How many people answer customers?",
+            *form.at(*CAPACITY, "team_size"),
+            parse=parse_integer,
+            hint="(a number; Enter to skip)",
+            heading="Capacity: be honest. Step 4 checks the vision against what you enter here.",
+        ),
+        form.ticks_field(
+            "days",
+            "Days",
+            "On which days do people answer?",
+            (*CAPACITY, "days"),
+            [Choice(DAY_LABELS[d], d) for d in DAYS],
+        ),
+        Field(
+            "hours",
             "Opening hours",
-            default=cap.hours,
-            validate=check_hours,
-            instruction="(HH:MM-HH:MM, or 24h; Enter to skip)",
+            "Opening hours",
+            _get_week,
+            _put_week,
+            parse=lambda answer: parse_week(answer, days),
+            show=lambda value: format_week(*value) if value else "",
+            hint="(HH:MM-HH:MM or 24h; a day with other hours after a comma: "
+            "08:00-17:00, sat 10:00-14:00; Enter to skip)",
+        ),
+        _channels(
+            "staffed",
+            "Channels staffed",
+            "Which channels does the team actually staff or run?",
+            (*CAPACITY, "channels"),
+        ),
+    ]
+    if staffed:
+        out.append(
+            Field(
+                "channel-hours",
+                "Hours per channel",
+                "Is any channel staffed for other hours?",
+                *form.at(*CAPACITY, "channel_hours"),
+                parse=parse_channel_hours,
+                show=lambda value: format_channel_hours(value or {}),
+                hint="(for example: chat 08:00-20:00; "
+                "Enter: every channel keeps the opening hours)",
+            )
         )
-        or None
-    )
-    session.save()
-    cap.channels = _channels(
-        session, "Which channels does the team actually staff or run?", cap.channels
-    )
-    session.save()
+    return out
 
 
-def _channels(session: Session, message: str, current: Sequence[str]) -> list[Channel]:
-    picked = session.checkbox(
-        message, [Choice(CHANNEL_LABELS[c], c, checked=c in current) for c in CHANNELS]
-    )
-    return [cast(Channel, c) for c in CHANNELS if c in picked]
+def _channels(id: str, label: str, ask: str, path: form.Path) -> Field:
+    return form.ticks_field(id, label, ask, path, [Choice(CHANNEL_LABELS[c], c) for c in CHANNELS])
+
+
+def _get_week(doc: Philosophy) -> tuple[str | None, dict[str, str]] | None:
+    capacity = doc.assessment.capacity if doc.assessment else None
+    if capacity is None or not (capacity.hours or capacity.day_hours):
+        return None
+    return capacity.hours, {str(day): hours for day, hours in capacity.day_hours.items()}
+
+
+def _put_week(doc: Philosophy, value: Any) -> None:
+    hours, day_hours = value if value else (None, {})
+    _, put_hours = form.at(*CAPACITY, "hours")
+    _, put_days = form.at(*CAPACITY, "day_hours")
+    put_days(doc, {})  # first: the new usual hours may be what a day had of its own
+    put_hours(doc, hours)
+    put_days(doc, day_hours)
+
+
+def _insight() -> list[Field]:
+    """The sources of insight the method names, ticked; then any other, typed."""
+    known = list(lexicon().insight_sources)
+    folded = {k.casefold() for k in known}
+    get, put = form.at("assessment", "insight_sources")
+
+    def get_known(doc: Philosophy) -> list[str]:
+        return [s for s in get(doc) or [] if s.casefold() in folded]
+
+    def get_other(doc: Philosophy) -> list[str]:
+        return [s for s in get(doc) or [] if s.casefold() not in folded]
+
+    def put_known(doc: Philosophy, value: Sequence[str]) -> None:
+        put(doc, [k for k in known if k in value] + get_other(doc))
+
+    def put_other(doc: Philosophy, value: Sequence[str]) -> None:
+        extra = [v for v in value if v.casefold() not in folded]
+        put(doc, get_known(doc) + extra)
+
+    return [
+        Field(
+            "insight",
+            "Sources of insight",
+            "Where does customer insight come from?",
+            get_known,
+            put_known,
+            kind="checkbox",
+            choices=tuple(Choice(k, k) for k in known),
+        ),
+        Field(
+            "insight-other",
+            "Other sources",
+            "Any other source of insight?",
+            get_other,
+            put_other,
+            parse=split_list,
+            hint="(separate with ;  Enter to skip)",
+        ),
+    ]

@@ -2,7 +2,9 @@
 
 A CSV file needs a header row naming an idea column (idea, text, statement or
 answer) and may have a participant column (participant, by, who or name).
-Commas, semicolons and tabs all work as separators.
+The separator is the one the header row uses (a tab, a semicolon or a comma;
+a tab always in a `.tsv` file); a header of one column means one idea per
+row, commas and all.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def read_ideas(path: Path) -> list[ImportedIdea]:
     except UnicodeDecodeError:
         raise UsageError(f"{path}: not UTF-8 text", hint="save it as UTF-8 and try again") from None
     if path.suffix.lower() in {".csv", ".tsv"}:
-        return parse_csv(text, str(path))
+        return parse_csv(text, str(path), path.suffix.lower())
     return parse_lines(text)
 
 
@@ -61,16 +63,27 @@ def parse_lines(text: str) -> list[ImportedIdea]:
     return ideas
 
 
-def parse_csv(text: str, display: str) -> list[ImportedIdea]:
+def delimiter(header: str, suffix: str = ".csv") -> str | None:
+    """The separator the header row uses; None for a header of one column."""
+    if suffix == ".tsv" or "\t" in header:
+        return "\t"
+    for candidate in (";", ","):
+        if candidate in header:
+            return candidate
+    return None
+
+
+def parse_csv(text: str, display: str, suffix: str = ".csv") -> list[ImportedIdea]:
     """Ideas from CSV text with a header row; `display` names the file in messages."""
     if not text.strip():
         return []
-    sample = text[:4096]
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
+    header_line = text.lstrip("\n").split("\n", 1)[0]
+    sep = delimiter(header_line, suffix)
+    # One column: a separator that no text holds, so a comma stays inside its idea.
+    reader = csv.reader(io.StringIO(text), delimiter=sep or "\x1f", skipinitialspace=bool(sep))
+    rows = [row for row in reader]
+    while rows and not any(cell.strip() for cell in rows[0]):
+        rows.pop(0)
     header = [cell.strip().casefold() for cell in rows[0]]
     idea_col = next((header.index(c) for c in IDEA_COLUMNS if c in header), None)
     by_col = next((header.index(c) for c in PARTICIPANT_COLUMNS if c in header), None)
@@ -83,6 +96,12 @@ def parse_csv(text: str, display: str) -> list[ImportedIdea]:
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
+        if len(row) > len(header):
+            shown = {"\t": "tab", ";": "semicolon", ",": "comma"}.get(sep or "", "separator")
+            raise UsageError(
+                f"{display}:{number}:1: {len(row)} cells, but the header has {len(header)}",
+                hint=f"put an idea that holds a {shown} in double quotes",
+            )
         if idea_col >= len(row) or not row[idea_col].strip():
             raise UsageError(f"{display}:{number}:1: this row has no idea")
         by = row[by_col].strip() if by_col is not None and by_col < len(row) else ""

@@ -5,9 +5,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from cxphilo.model import Governance, Listening, Philosophy, SurveyQuestion, Team
+from cxphilo.model import Interpretation, Listening, Philosophy, SurveyQuestion, Team
 
+from . import form
+from .actions import core
+from .answers import Refused, format_date, join_list, parse_date, split_list
 from .asker import Choice, Table
+from .form import Field
 from .lexicon import default_recovery, default_teams, lexicon, survey_for
 from .session import Session
 
@@ -31,9 +35,227 @@ def add_months(day: dt.date, months: int) -> dt.date:
 def run(session: Session) -> None:
     """Run step 7, saving after each answer."""
     _teams(session)
-    _survey(session)
-    _governance(session)
-    _recovery(session)
+    form.run(session, fields)
+
+
+def fields(session: Session) -> list[Field]:
+    """Step 7's questions after the teams table: listening, readings, review, culture, HELP."""
+    doc = session.doc
+    known = list(lexicon().listening_methods)
+    out = [
+        *_methods(known),
+    ]
+    for value in doc.values:
+        out.append(_survey_field(value.name, core(value)))
+    if doc.teams:
+        out += [_reading_field(value.name, [t.name for t in doc.teams]) for value in doc.values]
+    cadence = doc.governance.cadence if doc.governance else None
+    months = next((m for key, _, m in CADENCES if key == (cadence or "quarterly")), 3)
+    out += [
+        form.choice_field(
+            "cadence",
+            "Review cadence",
+            "How often will you review the philosophy?",
+            ("governance", "cadence"),
+            [Choice(label, key) for key, label, _ in CADENCES],
+            suggest="quarterly",
+            heading="Keep it alive: revisit it, and agree what happens when a decision clashes.",
+        ),
+        Field(
+            "next-review",
+            "Next review",
+            "Date of the next review",
+            *form.at("governance", "next_review"),
+            parse=parse_date,
+            show=format_date,
+            suggest=add_months(session.today, months),
+            check=lambda day: (
+                None if day > session.today else "The next review is a date after today."
+            ),
+            hint="(YYYY-MM-DD; Enter keeps the date offered)",
+        ),
+        form.text_field("owner", "Owner", "Who owns the review?", ("governance", "owner")),
+        form.text_field(
+            "conflicts",
+            "Conflicting decisions",
+            "How are decisions that conflict with the philosophy handled?",
+            ("governance", "conflicts"),
+            hint="(who raises it, who decides, where it is written down)",
+        ),
+        form.text_field(
+            "recognition",
+            "Recognition",
+            "How is living the values noticed and recognised?",
+            ("culture", "recognition"),
+            heading="Living it every day: recognition, accountability and patience.",
+        ),
+        form.text_field(
+            "accountability",
+            "Accountability",
+            "Who answers for it when the philosophy is not lived?",
+            ("culture", "accountability"),
+        ),
+        form.text_field(
+            "patience",
+            "Patience",
+            "When do we persist with a customer, and when do we let go?",
+            ("culture", "patience"),
+        ),
+        _playbook_gate(session),
+    ]
+    if doc.recovery is not None:
+        for index, step in enumerate(doc.recovery.steps):
+            out.append(
+                form.list_field(
+                    f"recovery.{index}",
+                    f"{step.name}: our actions",
+                    f"{step.name}: what does our team do?",
+                    ("recovery", "steps", index, "actions"),
+                    hint=f"({step.guidance} Our own actions, separated by ;  Enter to skip)",
+                )
+            )
+    return out
+
+
+def _methods(known: list[str]) -> list[Field]:
+    folded = {k.casefold() for k in known}
+    get, put = form.at("listening", "methods")
+
+    def get_known(doc: Philosophy) -> list[str]:
+        return [m for m in get(doc) or [] if m.casefold() in folded]
+
+    def get_other(doc: Philosophy) -> list[str]:
+        return [m for m in get(doc) or [] if m.casefold() not in folded]
+
+    def put_known(doc: Philosophy, picked: list[str]) -> None:
+        put(doc, [k for k in known if k in picked] + get_other(doc))
+
+    def put_other(doc: Philosophy, extra: list[str]) -> None:
+        put(doc, get_known(doc) + [e for e in extra if e.casefold() not in folded])
+
+    return [
+        Field(
+            "methods",
+            "How employees are asked",
+            "How will you ask them?",
+            get_known,
+            put_known,
+            kind="checkbox",
+            choices=tuple(Choice(k, k) for k in known),
+            heading="Ask employees what the values mean to them.",
+        ),
+        Field(
+            "methods-other",
+            "Other ways",
+            "Any other way?",
+            get_other,
+            put_other,
+            parse=split_list,
+            hint="(separate with ;  Enter to skip)",
+        ),
+    ]
+
+
+def _survey_field(name: str, common: str) -> Field:
+    def get(doc: Philosophy) -> str | None:
+        listening = doc.listening
+        found = [q for q in listening.survey if q.value == name] if listening else []
+        return found[0].question if found else None
+
+    def put(doc: Philosophy, question: str | None) -> None:
+        if doc.listening is None:
+            doc.listening = Listening()
+        assert doc.listening is not None
+        others = [q for q in doc.listening.survey if q.value != name]
+        mine = [SurveyQuestion(value=name, question=question)] if question else []
+        doc.listening.survey = sorted(others + mine, key=lambda q: _order(doc, q.value))
+
+    return Field(
+        f"survey.{name}",
+        f"{name}: survey question",
+        f"Survey question about {name}",
+        get,
+        put,
+        suggest=survey_for(common),
+        hint="(the suggestion is selected: type to replace it; Backspace and Enter leaves it out)",
+    )
+
+
+def _reading_field(name: str, teams: list[str]) -> Field:
+    """How the teams read one value: "Support: say when a part is late; Sales: ..."."""
+    by_fold = {t.casefold(): t for t in teams}
+
+    def get(doc: Philosophy) -> list[Interpretation]:
+        listening = doc.listening
+        return [i for i in listening.interpretations if i.value == name] if listening else []
+
+    def put(doc: Philosophy, readings: list[Interpretation]) -> None:
+        if doc.listening is None:
+            doc.listening = Listening()
+        assert doc.listening is not None
+        others = [i for i in doc.listening.interpretations if i.value != name]
+        doc.listening.interpretations = others + readings
+
+    def parse(answer: str) -> list[Interpretation]:
+        readings = []
+        for part in split_list(answer):
+            team, colon, reading = part.partition(":")
+            found = by_fold.get(" ".join(team.split()).casefold())
+            if not colon or not reading.strip():
+                raise Refused(f"“{part}”: name the team, a colon, then how it reads {name}.")
+            if found is None:
+                raise Refused(f"No team called “{team.strip()}”: the teams are {', '.join(teams)}.")
+            readings.append(Interpretation(team=found, value=name, reading=reading.strip()))
+        return readings
+
+    def show(readings: list[Interpretation] | None) -> str:
+        return join_list([f"{r.team}: {r.reading}" for r in readings or []])
+
+    return Field(
+        f"readings.{name}",
+        f"{name}: how teams read it",
+        f"How do the teams read “{name}” in their daily work?",
+        get,
+        put,
+        parse=parse,
+        show=show,
+        hint="(team: what it means there, separated by ;  e.g. Support: say when a part is "
+        "late; Enter to skip)",
+    )
+
+
+def _playbook_gate(session: Session) -> Field:
+    def get(doc: Philosophy) -> bool | None:
+        if doc.recovery is not None and doc.recovery.steps:
+            return True
+        said = session.memory.get("recovery")
+        return None if said is None else bool(said)
+
+    def put(doc: Philosophy, add: bool) -> None:
+        session.memory["recovery"] = add
+        if add and not (doc.recovery and doc.recovery.steps):
+            doc.recovery = default_recovery()
+        elif not add:
+            doc.recovery = None
+
+    playbook = default_recovery()
+    return Field(
+        "recovery",
+        "Service-recovery playbook",
+        f"Add the {playbook.name} playbook for an unhappy customer to the philosophy?",
+        get,
+        put,
+        kind="confirm",
+        suggest=True,
+        answered=lambda doc: get(doc) is not None,
+        before=lambda s: s.show(
+            Table(
+                f"{playbook.name}: a playbook for an unhappy customer (optional)",
+                ("Step", "What to do"),
+                tuple((step.name, step.guidance) for step in playbook.steps),
+            )
+        ),
+    )
 
 
 def _teams_table(doc: Philosophy) -> Table:
@@ -101,90 +323,6 @@ def _edit_team(session: Session, team: Team) -> None:
     session.save()
 
 
-def _survey(session: Session) -> None:
-    doc = session.doc
-    session.note("Ask employees what the values mean to them.", "question")
-    ls = doc.listening = doc.listening or Listening()
-    ls.methods = session.pick_many(
-        "How will you ask them?",
-        lexicon().listening_methods,
-        ls.methods,
-        other="Any other way?",
-    )
-    session.save()
-    for value in doc.values:
-        current = next((q for q in ls.survey if q.value == value.name), None)
-        question = session.optional(
-            f"Survey question about {value.name}",
-            current.question if current else survey_for(value.name),
-            instruction="(suggestion filled in: edit freely; Enter on empty to leave it out)",
-        )
-        others = [q for q in ls.survey if q.value != value.name]
-        ls.survey = others + (
-            [SurveyQuestion(value=value.name, question=question)] if question else []
-        )
-        ls.survey = sorted(ls.survey, key=lambda q: _order(doc, q.value))
-        session.save()
-
-
 def _order(doc: Philosophy, value: str) -> int:
     names = [v.name for v in doc.values]
     return names.index(value) if value in names else len(names)
-
-
-def _governance(session: Session) -> None:
-    doc = session.doc
-    session.note(
-        "Keep it alive: revisit it, and agree what happens when a decision clashes.", "question"
-    )
-    g = doc.governance = doc.governance or Governance()
-    g.cadence = session.select(
-        "How often will you review the philosophy?",
-        [Choice(label, key) for key, label, _ in CADENCES],
-        default=g.cadence or "quarterly",
-    )
-    session.save()
-    months = next(m for key, _, m in CADENCES if key == g.cadence)
-    g.next_review = session.date(
-        "Date of the next review", g.next_review or add_months(session.today, months)
-    )
-    session.save()
-    g.owner = session.optional("Who owns the review?", g.owner)
-    session.save()
-    g.conflicts = session.optional(
-        "How are decisions that conflict with the philosophy handled?",
-        g.conflicts,
-        instruction="(who raises it, who decides, where it is written down)",
-    )
-    session.save()
-
-
-def _recovery(session: Session) -> None:
-    doc = session.doc
-    if doc.recovery and doc.recovery.steps:
-        session.show(_playbook(doc))
-        if session.confirm("Keep this service-recovery playbook?", default=True):
-            return
-        doc.recovery = None
-        session.save()
-        return
-    playbook = default_recovery()
-    session.show(
-        Table(
-            f"{playbook.name}: a playbook for an unhappy customer (optional)",
-            ("Step", "What to do"),
-            tuple((s.name, s.guidance) for s in playbook.steps),
-        )
-    )
-    if session.confirm("Add this playbook to the philosophy?", default=True):
-        doc.recovery = playbook
-        session.save()
-
-
-def _playbook(doc: Philosophy) -> Table:
-    assert doc.recovery is not None
-    return Table(
-        f"{doc.recovery.name or 'Service recovery'}: the playbook",
-        ("Step", "What to do"),
-        tuple((s.name, s.guidance) for s in doc.recovery.steps),
-    )

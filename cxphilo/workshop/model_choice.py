@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from cxphilo.model import SupportModel
-
+from . import form
 from .asker import Choice, Table
+from .form import Field
 from .session import Session
 
 TRADE_OFFS = Table(
@@ -33,19 +33,36 @@ CHOICES = (
 
 def run(session: Session) -> None:
     """Ask step 2's questions, saving after each answer."""
-    doc = session.doc
-    session.show(TRADE_OFFS)
-    m = doc.model = doc.model or SupportModel()
-    m.choice = session.select("Which model fits the company?", CHOICES, default=m.choice)
-    session.save()
-    m.rationale = session.optional(
-        "Why this model? (your reasons, in a sentence or two)", m.rationale
-    )
-    session.save()
-    if m.choice == "customer-centric":
-        m.customer_history = session.optional(
-            "How will each customer's history and internal notes be kept?",
-            m.customer_history,
-            instruction="(for example: the help desk's customer log; Enter to skip)",
+    form.run(session, fields)
+
+
+def fields(session: Session) -> list[Field]:
+    """Step 2's questions; the customer history only for a customer-centric model."""
+    model = session.doc.model
+    out = [
+        form.choice_field(
+            "choice",
+            "The model",
+            "Which model fits the company?",
+            ("model", "choice"),
+            CHOICES,
+            before=lambda s: s.show(TRADE_OFFS),
+        ),
+        form.text_field(
+            "why",
+            "Why this model",
+            "Why this model? (your reasons, in a sentence or two)",
+            ("model", "rationale"),
+        ),
+    ]
+    if model is not None and model.choice == "customer-centric":
+        out.append(
+            form.text_field(
+                "history",
+                "Customer history",
+                "How will each customer's history and internal notes be kept?",
+                ("model", "customer_history"),
+                hint="(for example: the help desk's customer log; Enter to skip)",
+            )
         )
-        session.save()
+    return out

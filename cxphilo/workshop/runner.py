@@ -138,9 +138,10 @@ def run(
             finish.run(session, options.path)
             return
         index = STEPS.index(start)
+        resuming = options.step is None
         for step in STEPS[index:]:
             current = step
-            action = _open_step(session, step, first=step is start)
+            action = _open_step(session, step, first=step is start, resuming=resuming)
             if action == STOP:
                 _stopped(session, options.path, step)
                 return
@@ -150,7 +151,9 @@ def run(
         current = None
         finish.run(session, options.path)
     except KeyboardInterrupt:
+        screen.flush()
         raise _interrupted(options.path, store, current) from None
+    screen.flush()
 
 
 def _open(options: Options, asker: Asker, screen: Screen) -> Store:
@@ -220,19 +223,33 @@ def _header(session: Session, step: Step) -> Header:
     )
 
 
-def _open_step(session: Session, step: Step, *, first: bool) -> str:
+def _open_step(session: Session, step: Step, *, first: bool, resuming: bool) -> str:
+    """Show where the team is; a step not started yet asks whether to start it.
+
+    A step with answers opens on them instead (its summary, or, when the
+    workshop resumes there, its first unanswered question).
+    """
     if session.timebox is not None:
         session.timebox.restart()  # reading the guidance is part of the step's time
+    session.step = step
     session.show(_header(session, step))
     session.show(guidance(step.name))
     state = steps_mod.status(session.doc)[step.number - 1].state
+    if state != "not started":
+        session.entry = "resume" if first and resuming and state == "partly" else "revisit"
+        return START
+    session.entry = "fresh"
     nxt = STEPS[step.number] if step.number < len(STEPS) else None
-    start = f"{'Revisit' if state == 'done' else 'Start'} step {step.number} · {step.name}"
     skip = f"Skip to step {nxt.number} · {nxt.name}" if nxt else "Skip to the finish"
     action = session.select(
         "Ready?",
-        [Choice(start, START), Choice(skip, SKIP), Choice("Stop here for today", STOP)],
-        default=START if first or state != "done" else SKIP,
+        [
+            Choice(f"Start step {step.number} · {step.name}", START),
+            Choice(skip, SKIP),
+            Choice("Stop here for today", STOP),
+        ],
+        default=START,
+        echo=False,
     )
     return str(action)
 

@@ -3,6 +3,7 @@
 Each item of the script answers the next question:
 - a plain answer (text, a choice's value or title, a list for a checkbox, a bool);
 - `DEFAULT`, pressing Enter on what is offered;
+- `BACK` or `JUMP`, the keys that go back one answer or list the step's answers;
 - `(fragment, answer)`: the question must contain `fragment`, a guard that
   keeps a long script in step with the questions;
 - a `KeyboardInterrupt` (class or instance): Ctrl-C at that question.
@@ -17,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .asker import Choice, ListValidator, Validator
+from .asker import Choice, GoBack, JumpTo, ListValidator, Validator
 
 
 class _Default:
@@ -26,6 +27,8 @@ class _Default:
 
 
 DEFAULT: Any = _Default()
+BACK: Any = GoBack
+JUMP: Any = JumpTo
 
 
 class ScriptError(AssertionError):
@@ -88,7 +91,7 @@ class ScriptedAsker:
             if verdict is True:
                 self.asked.append(Asked("text", message, answer))
                 return answer.strip()
-            self.rejected.append((message, answer, str(verdict)))
+            self.rejected.append((message, answer, "" if verdict is False else str(verdict)))
 
     def select(self, message: str, choices: Sequence[Choice], *, default: Any = None) -> Any:
         item = self._next("select", message, choices)
@@ -118,7 +121,7 @@ class ScriptedAsker:
             if verdict is True:
                 self.asked.append(Asked("checkbox", message, answer, tuple(choices)))
                 return answer
-            self.rejected.append((message, answer, str(verdict)))
+            self.rejected.append((message, answer, "" if verdict is False else str(verdict)))
 
     def confirm(self, message: str, *, default: bool = True) -> bool:
         item = self._next("confirm", message)

@@ -10,15 +10,35 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
+from cxphilo import steps
 from cxphilo.model import Philosophy
+from cxphilo.steps import Step
 from cxphilo.store import Store
 
-from .asker import Asker, Block, Choice, ListValidator, Note, NoteKind, Screen, Validator
+from .answers import Refused, clean, join_list, parse_date, parse_integer, parse_number, split_list
+from .asker import (
+    BACK_KEY,
+    JUMP_KEY,
+    Answer,
+    Asker,
+    Block,
+    Choice,
+    GoBack,
+    ListValidator,
+    Navigate,
+    Note,
+    NoteKind,
+    Screen,
+    Validator,
+)
 from .timebox import Timebox
 
+__all__ = ["Entry", "Judge", "Session", "choices", "join_list", "split_list"]
+
 LIST_HINT = "(separate with ;  Enter to skip)"
+Entry = Literal["fresh", "resume", "revisit"]
 
 if TYPE_CHECKING:
     from .vision import Judgement
@@ -33,63 +53,17 @@ def _engine_judge(statement: str, doc: Philosophy) -> Judgement:
     return judge(statement, doc)
 
 
-def split_list(answer: str) -> list[str]:
-    """Items of a `;`-separated answer, trimmed, without blanks or repeats."""
-    items: list[str] = []
-    seen: set[str] = set()
-    for part in answer.split(";"):
-        item = " ".join(part.split())
-        if item and item.casefold() not in seen:
-            seen.add(item.casefold())
-            items.append(item)
-    return items
+def _refusing(parse: Callable[[str], Any]) -> Validator:
+    """A prompt validator from a parser: the parser's refusal is the reason shown."""
 
-
-def join_list(items: Sequence[str]) -> str:
-    """The answer to offer again for a list: its items separated by `; `."""
-    return "; ".join(items)
-
-
-def _integer(minimum: int) -> Validator:
     def check(answer: str) -> bool | str:
-        text = answer.strip()
-        if not text:
-            return True
-        if not text.isdigit() or int(text) < minimum:
-            return f"Type a whole number of at least {minimum}, or leave it empty."
+        try:
+            parse(answer)
+        except Refused as exc:
+            return str(exc)
         return True
 
     return check
-
-
-def _number(answer: str) -> bool | str:
-    text = answer.strip().replace(",", ".")
-    if not text:
-        return True
-    try:
-        value = float(text)
-    except ValueError:
-        return "Type a number (for example 72 or 4.5), or leave it empty."
-    if value != value or value in (float("inf"), float("-inf")):
-        return "Type a finite number."
-    return True
-
-
-def _date(answer: str) -> bool | str:
-    text = answer.strip()
-    if not text:
-        return True
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        return "Type a date as YYYY-MM-DD (for example 2026-03-31), or leave it empty."
-    return True
-
-
-def parse_number(text: str) -> int | float:
-    """A typed number: an int when it was typed as one, a decimal comma allowed."""
-    value = float(text.strip().replace(",", "."))
-    return int(value) if value.is_integer() and "." not in text and "," not in text else value
 
 
 class Session:
@@ -111,6 +85,11 @@ class Session:
         self.timebox = timebox
         self.today = today or dt.date.today()
         self.judge: Judge = judge or _engine_judge
+        self.entry: Entry = "fresh"  # how the current step was entered (the runner sets it)
+        self.step: Step | None = None  # the step being run (the runner sets it)
+        # Answers that steer the questions but are not kept in the document
+        # ("record baselines for this value?"): asked again after a restart.
+        self.memory: dict[str, Any] = {}
         asker.status = timebox.status if timebox else None
 
     @property
@@ -123,6 +102,16 @@ class Session:
         """The document's language, for suggestions and the criteria."""
         return self.doc.company.language
 
+    def step_done(self, first_unanswered: object = None) -> bool:
+        """Whether the current step is done, by the steps' own rule (`cxphilo.steps`).
+
+        Without a step (a step module run on its own, in tests) a step is done
+        when no question is left unanswered.
+        """
+        if self.step is None:
+            return first_unanswered is None
+        return steps.status(self.doc)[self.step.number - 1].state == "done"
+
     def save(self) -> None:
         """Write the document now (atomically; a no-op when nothing changed)."""
         self.store.save()
@@ -131,9 +120,9 @@ class Session:
         """Show a block to the room."""
         self.screen.show(block)
 
-    def note(self, text: str, kind: NoteKind = "info") -> None:
-        """Show a short line to the room."""
-        self.screen.show(Note(text, kind))
+    def note(self, text: str, kind: NoteKind = "info", *, items: Sequence[str] = ()) -> None:
+        """Show a short line to the room; `items` one per line under it."""
+        self.screen.show(Note(text, kind, tuple(items)))
 
     def _tick(self) -> None:
         # The room hears once that time is up; nobody is cut off.
@@ -145,6 +134,24 @@ class Session:
             )
 
     # --- the questions ---------------------------------------------------------------
+    #
+    # Each helper gives the time box its say, lets the screen show the step on top,
+    # and repeats the answer for the room (`echo`). Ctrl-B and Ctrl-G raise GoBack
+    # and JumpTo only where the caller says it handles them (`navigable`); elsewhere
+    # the room is told what they do, and the same question is asked again.
+
+    def _before(self) -> None:
+        self._tick()
+        self.screen.question()
+
+    def _cannot(self, move: Navigate) -> None:
+        if isinstance(move, GoBack):
+            self.note(f"{BACK_KEY} goes back one answer in a step's questions; not here.", "info")
+        else:
+            self.note(f"{JUMP_KEY} lists the answers of a step's questions; not here.", "info")
+
+    def _echo(self, message: str, answer: Sequence[str]) -> None:
+        self.screen.show(Answer(message, tuple(answer)))
 
     def text(
         self,
@@ -153,12 +160,25 @@ class Session:
         default: str | None = None,
         validate: Validator | None = None,
         instruction: str | None = None,
+        navigable: bool = False,
+        echo: bool = True,
     ) -> str:
-        """Free text, trimmed; `default` is already typed in and can be edited."""
-        self._tick()
-        return self.asker.text(
-            message, default=default or "", validate=validate, instruction=instruction
-        ).strip()
+        """Free text, trimmed; `default` is offered selected (typing replaces it)."""
+        check = validate or _refusing(clean)
+        while True:
+            self._before()
+            try:
+                answer = self.asker.text(
+                    message, default=default or "", validate=check, instruction=instruction
+                ).strip()
+            except Navigate as move:
+                if navigable:
+                    raise
+                self._cannot(move)
+                continue
+            if echo:
+                self._echo(message, [answer] if answer else [])
+            return answer
 
     def required(
         self, message: str, *, default: str | None = None, instruction: str | None = None
@@ -166,56 +186,95 @@ class Session:
         """Text that cannot be left empty."""
 
         def check(answer: str) -> bool | str:
-            return True if answer.strip() else "Please type an answer."
+            try:
+                text = clean(answer)
+            except Refused as exc:
+                return str(exc)
+            return True if text else "Please type an answer."
 
-        return self.text(message, default=default, validate=check, instruction=instruction)
+        return clean(self.text(message, default=default, validate=check, instruction=instruction))
 
     def optional(
         self, message: str, current: str | None, *, instruction: str = "(Enter to skip)"
     ) -> str | None:
         """Text that may stay empty; the current answer is offered to edit."""
-        return self.text(message, default=current, instruction=instruction) or None
+        return clean(self.text(message, default=current, instruction=instruction)) or None
 
     def items(
         self, message: str, current: Sequence[str], *, instruction: str = LIST_HINT
     ) -> list[str]:
         """A short list typed on one line, separated by `;`."""
-        return split_list(self.text(message, default=join_list(current), instruction=instruction))
+        return split_list(
+            self.text(
+                message,
+                default=join_list(current),
+                validate=_refusing(split_list),
+                instruction=instruction,
+            )
+        )
 
     def integer(self, message: str, current: int | None, *, minimum: int = 1) -> int | None:
         """A whole number of at least `minimum`, or None when left empty."""
+
+        def check(answer: str) -> bool | str:
+            try:
+                value = parse_integer(answer)
+            except Refused as exc:
+                return str(exc)
+            if value is not None and value < minimum:
+                return f"It must be at least {minimum}."
+            return True
+
         answer = self.text(
             message,
             default=str(current) if current is not None else None,
-            validate=_integer(minimum),
+            validate=check,
             instruction="(a number; Enter to skip)",
         )
-        return int(answer) if answer else None
+        return parse_integer(answer)
 
     def number(self, message: str, current: int | float | None) -> int | float | None:
         """A number (a baseline, a target), or None when left empty."""
         answer = self.text(
             message,
             default=f"{current:g}" if current is not None else None,
-            validate=_number,
+            validate=_refusing(parse_number),
             instruction="(Enter to skip)",
         )
-        return parse_number(answer) if answer else None
+        return parse_number(answer)
 
     def date(self, message: str, current: dt.date | None) -> dt.date | None:
         """A date typed as YYYY-MM-DD, or None when left empty."""
         answer = self.text(
             message,
             default=current.isoformat() if current else None,
-            validate=_date,
+            validate=_refusing(parse_date),
             instruction="(YYYY-MM-DD; Enter to skip)",
         )
-        return dt.date.fromisoformat(answer) if answer else None
+        return parse_date(answer)
 
-    def select(self, message: str, choices: Sequence[Choice], *, default: Any = None) -> Any:
+    def select(
+        self,
+        message: str,
+        choices: Sequence[Choice],
+        *,
+        default: Any = None,
+        navigable: bool = False,
+        echo: bool = True,
+    ) -> Any:
         """One of the choices' values; `default` is where the pointer starts."""
-        self._tick()
-        return self.asker.select(message, choices, default=default)
+        while True:
+            self._before()
+            try:
+                value = self.asker.select(message, choices, default=default)
+            except Navigate as move:
+                if navigable:
+                    raise
+                self._cannot(move)
+                continue
+            if echo:
+                self._echo(message, [c.title for c in choices if c.value == value][:1])
+            return value
 
     def checkbox(
         self,
@@ -225,17 +284,41 @@ class Session:
         validate: ListValidator | None = None,
         instruction: str | None = None,
         secret: bool = False,
+        navigable: bool = False,
+        echo: bool = True,
     ) -> list[Any]:
-        """The ticked choices' values; `secret` for a ballot."""
-        self._tick()
-        return self.asker.checkbox(
-            message, choices, validate=validate, instruction=instruction, secret=secret
-        )
+        """The ticked choices' values; `secret` for a ballot (never repeated on screen)."""
+        while True:
+            self._before()
+            try:
+                picked = self.asker.checkbox(
+                    message, choices, validate=validate, instruction=instruction, secret=secret
+                )
+            except Navigate as move:
+                if navigable:
+                    raise
+                self._cannot(move)
+                continue
+            if echo and not secret:
+                self._echo(message, [c.title for c in choices if c.value in picked])
+            return picked
 
-    def confirm(self, message: str, *, default: bool = True) -> bool:
+    def confirm(
+        self, message: str, *, default: bool = True, navigable: bool = False, echo: bool = True
+    ) -> bool:
         """Yes or no."""
-        self._tick()
-        return self.asker.confirm(message, default=default)
+        while True:
+            self._before()
+            try:
+                answer = self.asker.confirm(message, default=default)
+            except Navigate as move:
+                if navigable:
+                    raise
+                self._cannot(move)
+                continue
+            if echo:
+                self._echo(message, ["yes" if answer else "no"])
+            return answer
 
     def pick_many(
         self,

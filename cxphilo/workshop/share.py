@@ -1,10 +1,17 @@
-"""Step 6, share and hire: where the philosophy lives in daily work, and the hiring rubric."""
+"""Step 6, share and hire: where the philosophy lives in daily work, how people are
+empowered to live it, and the hiring rubric with the benchmark answers of the best."""
 
 from __future__ import annotations
 
-from cxphilo.model import Hiring, RubricItem, Sharing
+from typing import Any
 
+from cxphilo.model import Benchmark, Hiring, Philosophy, RubricItem
+
+from . import form
+from .actions import core
+from .answers import Refused, clean, split_list
 from .asker import Choice
+from .form import Field
 from .lexicon import hiring_for
 from .session import Session
 
@@ -13,72 +20,165 @@ SCALES = ("1-5", "1-10", "1-3")
 
 def run(session: Session) -> None:
     """Run step 6, saving after each answer."""
-    _sharing(session)
-    _hiring(session)
-
-
-def _sharing(session: Session) -> None:
-    doc = session.doc
-    session.note("Share it through daily work, not a poster.", "question")
-    s = doc.sharing = doc.sharing or Sharing()
-    s.onboarding = session.optional(
-        "Onboarding: how does a new hire meet the philosophy?",
-        s.onboarding,
-        instruction="(Zappos: two weeks answering customers, whatever the job; Enter to skip)",
-    )
-    session.save()
-    s.promotions = session.optional(
-        "Promotions: how does living the values count for a career?",
-        s.promotions,
-        instruction="(e.g. the career ladder names the values; Enter to skip)",
-    )
-    session.save()
-    s.incentives = session.optional(
-        "Incentives: which rewards follow the philosophy?",
-        s.incentives,
-        instruction="(careful: a bonus on one number invites gaming it; Enter to skip)",
-    )
-    session.save()
-    s.social_media = session.optional(
-        "Social media: how do public replies show the values?",
-        s.social_media,
-        instruction="(Enter to skip)",
-    )
-    session.save()
-    s.other = session.items("Anywhere else?", s.other)
-    session.save()
-
-
-def _hiring(session: Session) -> None:
-    doc = session.doc
-    session.note(
-        "The hiring rubric: a few profile questions per value. Ask them first of the people "
-        "who live the values best; their answers become the benchmark for candidates.",
-        "question",
-    )
-    h = doc.hiring = doc.hiring or Hiring()
-    scales = [Choice(s, s) for s in SCALES]
-    if h.scale and h.scale not in SCALES:
-        scales.insert(0, Choice(h.scale, h.scale))
-    h.scale = session.select("Score answers on which scale?", scales, default=h.scale or "1-5")
-    session.save()
-    if not doc.values:
+    if not session.doc.values:
         session.note("No values yet (step 3): the rubric follows them.", "warning")
+    form.run(session, fields)
+
+
+def fields(session: Session) -> list[Field]:
+    """Step 6's questions: sharing and empowerment, the scale, then per value the rubric."""
+    doc = session.doc
+    sharing = ("sharing",)
+    scale = doc.hiring.scale if doc.hiring else None
+    scales = [Choice(s, s) for s in SCALES]
+    if scale and scale not in SCALES:
+        scales.insert(0, Choice(scale, scale))
+    out = [
+        form.text_field(
+            "onboarding",
+            "Onboarding",
+            "Onboarding: how does a new hire meet the philosophy?",
+            (*sharing, "onboarding"),
+            hint="(Zappos: two weeks answering customers, whatever the job; Enter to skip)",
+            heading="Share it through daily work, not a poster.",
+        ),
+        form.text_field(
+            "training",
+            "Training",
+            "Training: how do people learn to live it?",
+            (*sharing, "training"),
+            hint="(workshops, shadowing, reviews of real conversations; Enter to skip)",
+            heading="Empower people to live it: training, and room to decide.",
+        ),
+        form.text_field(
+            "autonomy",
+            "Autonomy",
+            "What may people decide for themselves, instead of following a script?",
+            (*sharing, "autonomy"),
+            hint="(for example: a refund up to a set amount, without asking; Enter to skip)",
+        ),
+        form.text_field(
+            "promotions",
+            "Promotions",
+            "Promotions: how does living the values count for a career?",
+            (*sharing, "promotions"),
+            hint="(e.g. the career ladder names the values; Enter to skip)",
+        ),
+        form.text_field(
+            "incentives",
+            "Incentives",
+            "Incentives: which rewards follow the philosophy?",
+            (*sharing, "incentives"),
+            hint="(careful: a bonus on one number invites gaming it; Enter to skip)",
+        ),
+        form.text_field(
+            "social",
+            "Social media",
+            "Social media: how do public replies show the values?",
+            (*sharing, "social_media"),
+        ),
+        form.list_field("other", "Elsewhere", "Anywhere else?", (*sharing, "other")),
+        form.choice_field(
+            "scale",
+            "Scoring scale",
+            "Score answers on which scale?",
+            ("hiring", "scale"),
+            scales,
+            suggest="1-5",
+            heading="The hiring rubric: a few profile questions per value. Ask them first of "
+            "the people who live the values best; their answers become the benchmark.",
+        ),
+    ]
     for value in doc.values:
-        item = next((i for i in h.rubric if i.value == value.name), None)
-        suggested, strong = hiring_for(value.name)
-        questions = session.items(
-            f"Profile questions for {value.name}",
-            item.questions if item and item.questions else list(suggested),
-            instruction="(suggestions filled in: edit freely; separate with ;)",
-        )
+        out += _rubric_fields(value.name, core(value))
+    return out
+
+
+def _item(doc: Philosophy, value_name: str) -> RubricItem | None:
+    hiring = doc.hiring
+    return next((i for i in hiring.rubric if i.value == value_name), None) if hiring else None
+
+
+def _rubric_part(value_name: str, attribute: str) -> tuple[Any, Any]:
+    """get and put for one part of a value's rubric item; put creates the item."""
+
+    def get(doc: Philosophy) -> Any:
+        item = _item(doc, value_name)
+        return getattr(item, attribute) if item else None
+
+    def put(doc: Philosophy, new: Any) -> None:
+        if doc.hiring is None:
+            doc.hiring = Hiring()
+        assert doc.hiring is not None
+        item = _item(doc, value_name)
         if item is None:
-            h.rubric = [*h.rubric, RubricItem(value=value.name)]
-            item = h.rubric[-1]
-        item.questions = questions
-        session.save()
-        item.strong_answer = session.optional(
+            doc.hiring.rubric = [*doc.hiring.rubric, RubricItem(value=value_name)]
+            item = doc.hiring.rubric[-1]
+        setattr(item, attribute, new)
+
+    return get, put
+
+
+def _rubric_fields(name: str, common: str) -> list[Field]:
+    suggested, strong = hiring_for(common)
+    return [
+        form.Field(
+            f"rubric.{name}.questions",
+            f"{name}: profile questions",
+            f"Profile questions for {name}",
+            *_rubric_part(name, "questions"),
+            parse=split_list,
+            suggest=list(suggested) or None,
+            hint="(suggestions filled in: type to replace, → to edit; separate with ;)",
+        ),
+        form.Field(
+            f"rubric.{name}.strong",
+            f"{name}: a strong answer",
             "What does a strong answer look like?",
-            item.strong_answer or strong,
-        )
-        session.save()
+            *_rubric_part(name, "strong_answer"),
+            suggest=strong,
+            hint="(Enter keeps the suggestion; Enter on empty to skip)",
+        ),
+        form.Field(
+            f"rubric.{name}.benchmark",
+            f"{name}: benchmark answer",
+            f"How did someone who lives {name} best answer?",
+            *_benchmark(name),
+            parse=_parse_benchmark,
+            show=_show_benchmark,
+            hint="(who: their answer, e.g. Sam, support: I stayed until it worked; Enter to skip)",
+        ),
+    ]
+
+
+def _benchmark(name: str) -> tuple[Any, Any]:
+    get_all, put_all = _rubric_part(name, "benchmarks")
+
+    def get(doc: Philosophy) -> Benchmark | None:
+        found = get_all(doc) or []
+        return found[0] if found else None
+
+    def put(doc: Philosophy, new: Benchmark | None) -> None:
+        rest = (get_all(doc) or [])[1:]
+        put_all(doc, ([new] if new is not None else []) + list(rest))
+
+    return get, put
+
+
+def _parse_benchmark(answer: str) -> Benchmark | None:
+    """ "Sam (support): I stayed until it worked" -> by Sam (support), the answer after."""
+    text = clean(answer)
+    if not text:
+        return None
+    who, colon, said = text.partition(":")
+    if colon and who.strip() and said.strip() and len(who) <= 60:
+        return Benchmark(by=who.strip(), answer=said.strip())
+    if colon and not said.strip():
+        raise Refused("Say the answer after the colon, or leave out who gave it.")
+    return Benchmark(answer=text)
+
+
+def _show_benchmark(benchmark: Benchmark | None) -> str:
+    if benchmark is None:
+        return ""
+    return f"{benchmark.by}: {benchmark.answer}" if benchmark.by else benchmark.answer

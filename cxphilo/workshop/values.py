@@ -13,16 +13,20 @@ from pathlib import Path
 from cxphilo.errors import UsageError
 from cxphilo.model import Ballot, Brainstorm, Idea, Merge, Philosophy, Round, Value
 
-from . import voting
-from .asker import Choice, Table
-from .ideas import read_ideas
+from . import people, voting
+from .answers import Refused, clean, join_list, split_list
+from .asker import JUMP_KEY, Choice, GoBack, JumpTo, Private, Table
+from .ideas import ImportedIdea, read_ideas
 from .lexicon import is_statement, suggest_value
-from .session import Session, join_list, split_list
+from .session import Session
 
 QUESTION = "What do we want customers to think when they think of our service experience?"
 NOBODY = "\x00nobody"
 SOMEONE_ELSE = "\x00someone-else"
 TYPE, IMPORT, FIX, REMOVE, DONE, LEAVE = "type", "import", "fix", "remove", "done", "leave"
+ROOM = "room"
+VOTE, ABSTAIN, ABSENT, LIMIT, REDO = "vote", "abstain", "absent", "limit", "redo"
+NEW_PERSON = "\x00new"
 KEEP, WORDING, REVOTE = "keep", "wording", "revote"
 LONG_LIST = 12
 BACK = Choice("← Back, change nothing", None)
@@ -54,19 +58,28 @@ def run(session: Session) -> None:
 
 
 def _participants(session: Session) -> None:
+    """Who is in the room: asked before the ideas, and whenever the room changes."""
     bs = _bs(session)
 
-    def at_least_one(answer: str) -> bool | str:
-        return True if split_list(answer) else "Type at least one name (separate names with ;)."
+    def check(answer: str) -> bool | str:
+        try:
+            names = split_list(answer)
+        except Refused as exc:
+            return str(exc)
+        return people.check_room(names) or True
 
     answer = session.text(
         "Who is in the room?",
         default=join_list(bs.participants),
-        validate=at_least_one,
-        instruction="(names, separated by ;)",
+        validate=check,
+        instruction="(names, separated by ;  a role in brackets is fine: Mei (support lead))",
     )
-    bs.participants = split_list(answer)
+    names = split_list(answer)
+    gone = [p for p in bs.participants if not any(people.same_person(p, n) for n in names)]
+    bs.participants = names
     session.save()
+    if gone and bs.rounds:
+        session.note("No longer in the room; a ballot they cast stays counted:", "info", items=gone)
 
 
 def _collect_ideas(session: Session) -> bool:
@@ -82,7 +95,10 @@ def _collect_ideas(session: Session) -> bool:
                 Choice("Remove an idea", REMOVE),
                 Choice("Done: go on to the vote", DONE),
             ]
-        menu.append(Choice("Leave this step for now", LEAVE))
+        menu += [
+            Choice("Change who is in the room", ROOM),
+            Choice("Leave this step for now", LEAVE),
+        ]
         action = session.select(
             f"Ideas so far: {len(bs.ideas)}. What next?",
             menu,
@@ -96,32 +112,80 @@ def _collect_ideas(session: Session) -> bool:
             _fix_idea(session)
         elif action == REMOVE:
             _remove_idea(session)
+        elif action == ROOM:
+            _participants(session)
         else:
             return bool(action == DONE)
 
 
 def _type_ideas(session: Session) -> None:
+    """Ideas one by one: the words, who said it, the core value. Ctrl-B goes back a question."""
     bs = _bs(session)
+    index, stage = len(bs.ideas), "text"
     while True:
-        text = session.text(
-            f"Idea {len(bs.ideas) + 1}",
+        try:
+            if stage == "text":
+                if not _idea_text(session, index):
+                    return
+                stage = "who"
+            elif stage == "who":
+                idea = bs.ideas[index]
+                idea.by = _who(session, idea.by or _next_speaker(bs, index))
+                session.save()
+                stage = "value"
+            else:
+                _translate(session, bs.ideas[index], navigable=True)
+                index, stage = index + 1, "text"
+        except GoBack:
+            if stage == "who":
+                stage = "text"
+            elif stage == "value":
+                stage = "who"
+            elif index == 0:
+                session.note("This is the first idea.", "info")
+            else:
+                index -= 1
+                stage = "value" if is_statement(bs.ideas[index].text) else "who"
+        except JumpTo:
+            session.note(f"{JUMP_KEY} lists a step's answers; here the menu after the ideas does.")
+
+
+def _idea_text(session: Session, index: int) -> bool:
+    """Ask the words of idea `index` (a new one, or one to edit); False: no more ideas."""
+    bs = _bs(session)
+    editing = index < len(bs.ideas)
+
+    def check(answer: str) -> bool | str:
+        try:
+            text = clean(answer)
+        except Refused as exc:
+            return str(exc)
+        return True if text or not editing else "Type the idea, or go on with Enter."
+
+    text = clean(
+        session.text(
+            f"Idea {index + 1}",
+            default=bs.ideas[index].text if editing else None,
+            validate=check,
             instruction="(what customers should think; Enter on an empty line when done)",
+            navigable=True,
         )
-        if not text:
-            return
+    )
+    if editing:
+        bs.ideas[index].text = text
+    elif not text:
+        return False
+    else:
         bs.ideas = [*bs.ideas, Idea(text=text)]
-        session.save()
-        idea = bs.ideas[-1]
-        idea.by = _who(session, _next_speaker(bs))
-        session.save()
-        _translate(session, idea)
+    session.save()
+    return True
 
 
-def _next_speaker(bs: Brainstorm) -> str | None:
-    """Go round the room: the one after whoever spoke last."""
+def _next_speaker(bs: Brainstorm, index: int) -> str | None:
+    """Go round the room: the one after whoever spoke before idea `index`."""
     if not bs.participants:
         return None
-    last = next((idea.by for idea in reversed(bs.ideas[:-1]) if idea.by), None)
+    last = next((idea.by for idea in reversed(bs.ideas[:index]) if idea.by), None)
     if last in bs.participants:
         return bs.participants[(bs.participants.index(last) + 1) % len(bs.participants)]
     return bs.participants[0]
@@ -131,31 +195,36 @@ def _who(session: Session, default: str | None) -> str | None:
     bs = _bs(session)
     choices = [Choice(p, p) for p in bs.participants]
     choices += [Choice("Someone else…", SOMEONE_ELSE), Choice("Nobody in particular", NOBODY)]
-    who = session.select("Who said it?", choices, default=default)
+    who = session.select("Who said it?", choices, default=default, navigable=True)
     if who == NOBODY:
         return None
     if who == SOMEONE_ELSE:
         name = session.required("Their name")
-        if not any(voting.same(name, p) for p in bs.participants):
-            bs.participants = [*bs.participants, name]
+        known = people.match(name, bs.participants).person
+        if known is not None:
+            return known
+        bs.participants = [*bs.participants, name]
         return name
     return str(who)
 
 
-def _translate(session: Session, idea: Idea) -> None:
+def _translate(session: Session, idea: Idea, *, navigable: bool = False) -> None:
     """A sentence gets a suggested core value; the team accepts it or types its own."""
     if not is_statement(idea.text):
         return
     suggestion = idea.value or suggest_value(idea.text, session.language)
     hint = (
-        f"(suggested: {suggestion}. Enter accepts; or type your own)"
+        "(the suggestion is selected: Enter accepts it, typing replaces it)"
         if suggestion
         else "(a word or two; Enter keeps the sentence as the option)"
     )
     value = session.text(
-        f"Which core value does “{idea.text}” express?", default=suggestion, instruction=hint
+        f"Which core value does “{idea.text}” express?",
+        default=suggestion,
+        instruction=hint,
+        navigable=navigable,
     )
-    idea.value = value or None
+    idea.value = clean(value) or None
     session.save()
 
 
@@ -176,17 +245,49 @@ def _import_ideas(session: Session) -> None:
     if not imported:
         session.note(f"No ideas found in {answer}.", "warning")
         return
-    people = list(bs.participants)
-    for item in imported:
-        if item.by and not any(voting.same(item.by, p) for p in people):
-            people.append(item.by)
+    names = _resolve_names(session, imported, answer)
     start = len(bs.ideas)
-    bs.participants = people
-    bs.ideas = [*bs.ideas, *(Idea(text=i.text, by=i.by) for i in imported)]
+    bs.ideas = [
+        *bs.ideas,
+        *(Idea(text=i.text, by=names.get(people.person_key(i.by or ""))) for i in imported),
+    ]
     session.save()
     session.note(f"Imported {len(imported)} ideas from {answer}.", "done")
     for idea in bs.ideas[start:]:
         _translate(session, idea)
+
+
+def _resolve_names(
+    session: Session, imported: list[ImportedIdea], source: str
+) -> dict[str, str | None]:
+    """Who each name in the file is: a sure match, or the facilitator says (once per name)."""
+    bs = _bs(session)
+    resolved: dict[str, str | None] = {}
+    for item in imported:
+        if not item.by or people.person_key(item.by) in resolved:
+            continue
+        found = people.match(item.by, bs.participants)
+        if found.person is not None:
+            resolved[people.person_key(item.by)] = found.person
+            continue
+        others = [p for p in bs.participants if p not in found.candidates]
+        choices = [Choice(f"Yes: {p}", p) for p in found.candidates]
+        choices += [Choice(p, p) for p in others]
+        choices += [
+            Choice(f"Someone new: add {item.by} to the room", NEW_PERSON),
+            Choice("Nobody: keep the idea without a name", NOBODY),
+        ]
+        who = session.select(
+            f"{source} names “{item.by}”. Who is that?",
+            choices,
+            default=found.candidates[0] if found.candidates else NEW_PERSON,
+        )
+        if who == NEW_PERSON:
+            bs.participants = [*bs.participants, item.by]
+            session.save()
+            who = item.by
+        resolved[people.person_key(item.by)] = None if who == NOBODY else str(who)
+    return resolved
 
 
 def _fix_idea(session: Session) -> None:
@@ -260,7 +361,7 @@ def _merge(session: Session, options: list[str], message: str) -> list[str]:
         bs.merges = [*bs.merges, Merge(into=into, merged=merged)]
         session.save()
         options = voting.distinct(voting.canonical(o, bs.merges) for o in options)
-        session.note(f"Merged {', '.join(merged)} into {into}.", "done")
+        session.note(f"Merged into {into}:", "done", items=tuple(merged))
     return options
 
 
@@ -281,17 +382,44 @@ def _vote(session: Session) -> list[str]:
             return list(state.options)
         if not announced:
             session.note(
-                "Dot voting: each person ticks the options they want to keep. Tallies stay "
-                "hidden until everyone has voted.",
+                "Dot voting: each person ticks the options they want to keep, on a screen of "
+                "their own. Tallies stay hidden until everyone has voted.",
                 "info",
             )
             announced = True
+        if bs.anonymous is None:
+            bs.anonymous = session.confirm(
+                "Secret ballots? The file then keeps who voted and the tallies, never who "
+                "voted for what.",
+                default=False,
+            )
+            session.save()
         if state.open_round is None:
             _open_round(session, list(state.options))
             continue
-        held = bs.rounds[state.open_round]
-        _ballots(session, held, state.open_round)
-        _close(session, held, state.open_round)
+        _ballots(session, state.open_round)
+        _close(session, bs.rounds[state.open_round], state.open_round)
+
+
+def _votes_per_person(session: Session, options: int, current: int | None, title: str) -> int:
+    limit = options - 1
+
+    def check(answer: str) -> bool | str:
+        text = answer.strip()
+        if not text:
+            return True
+        if not text.isdigit() or not 1 <= int(text) <= limit:
+            return f"Type a number from 1 to {limit}."
+        return True
+
+    suggested = voting.default_votes(options)
+    answer = session.text(
+        title,
+        default=str(current or suggested),
+        validate=check,
+        instruction=f"(a third of the options is {suggested})",
+    )
+    return int(answer) if answer else (current or suggested)
 
 
 def _open_round(session: Session, options: list[str]) -> None:
@@ -302,55 +430,158 @@ def _open_round(session: Session, options: list[str]) -> None:
             f"{len(options)} options is a long list: votes split. Merging more first helps.",
             "warning",
         )
-    limit = len(options) - 1
-
-    def check(answer: str) -> bool | str:
-        text = answer.strip()
-        if not text:
-            return True
-        if not text.isdigit() or not 1 <= int(text) <= limit:
-            return f"Type a number from 1 to {limit}."
-        return True
-
-    suggested = voting.default_votes(len(options))
-    answer = session.text(
-        f"Round {number}: {len(options)} options. Votes per person?",
-        default=str(suggested),
-        validate=check,
-        instruction=f"(a third of the options is {suggested})",
+    votes = _votes_per_person(
+        session, len(options), None, f"Round {number}: {len(options)} options. Votes per person?"
     )
-    votes = int(answer) if answer else suggested
     bs.rounds = [*bs.rounds, Round(options=options, votes_per_person=votes)]
     session.save()
 
 
-def _ballots(session: Session, held: Round, index: int) -> None:
+def _ballots(session: Session, index: int) -> None:
+    """Each person's ballot, on a screen of their own; the room list may change meanwhile."""
     bs = _bs(session)
-    kind = "Re-vote among the tied" if held.revote else f"Round {_round_number(bs, index)}"
-    while missing := voting.missing_voters(bs.participants, held.votes):
+    again: str | None = None  # someone whose ballot was taken out to vote again: next up
+    while True:
+        held = bs.rounds[index]
+        missing = voting.missing_voters(bs.participants, held.votes)
+        if not missing:
+            return
+        person = again if again in missing else missing[0]
+        kind = "Re-vote among the tied" if held.revote else f"Round {_round_number(bs, index)}"
         voted = [b.by for b in held.votes]
-        session.note(
-            f"{kind} · voted: {', '.join(voted) or 'nobody yet'} · "
-            f"still to vote: {', '.join(missing)}",
-            "info",
-        )
-        person = missing[0]
-        n = held.votes_per_person
-        options = list(held.options)
+        session.show(Private("the next ballot"))
+        session.note(f"{kind}: {len(voted)} of {len(voted) + len(missing)} ballots are in.")
+        session.note("Voted:", items=tuple(voted) or ("nobody yet",))
+        session.note("Still to vote:", items=tuple(missing))
+        reopen = _reopenable(session, held, index)
+        menu = [
+            Choice(f"{person} votes now", VOTE),
+            Choice(f"{person} abstains", ABSTAIN),
+            Choice(f"{person} is not here", ABSENT),
+            Choice("Change who is in the room", ROOM),
+            Choice(f"Change the votes per person (now {held.votes_per_person})", LIMIT),
+        ]
+        if reopen:
+            menu.append(Choice(f"Back: {reopen} votes again", REDO))
+        try:
+            action = session.select(
+                f"Next ballot: {person}. Everyone else, please look away.",
+                menu,
+                default=VOTE,
+                navigable=True,
+                echo=False,
+            )
+        except GoBack:
+            action = REDO if reopen else None
+        except JumpTo:
+            action = None
+        if action == VOTE:
+            _cast(session, index, person)
+        elif action in (ABSTAIN, ABSENT):
+            no_vote = "abstained" if action == ABSTAIN else "absent"
+            held.votes = [*held.votes, Ballot(by=person, no_vote=no_vote)]
+            session.save()
+            session.note(f"{person}: {'abstains' if action == ABSTAIN else 'not here'}.", "done")
+        elif action == ROOM:
+            _participants(session)
+        elif action == LIMIT:
+            _change_limit(session, index)
+        elif action == REDO and reopen:
+            again = _reopen(session, index)
+        else:
+            session.note("There is no ballot to go back to.", "info")
 
-        def check(picked: list[str], options: list[str] = options, n: int = n) -> bool | str:
-            problem = voting.check_ballot(picked, options, n)
-            return problem or True
 
+def _cast(session: Session, index: int, person: str) -> None:
+    bs = _bs(session)
+    held = bs.rounds[index]
+    n = held.votes_per_person
+    options = list(held.options)
+
+    def check(picked: list[str]) -> bool | str:
+        return voting.check_ballot(picked, options, n) or True
+
+    session.show(Private("a ballot"))
+    try:
         picked = session.checkbox(
             f"{person}: pick up to {n} option{'s' if n != 1 else ''}",
             [Choice(o, o) for o in options],
             validate=check,
-            instruction="(space ticks, Enter casts the vote)",
+            instruction="(space ticks, Enter casts the vote; nothing ticked is an abstention)",
             secret=True,
+            navigable=True,
         )
-        held.votes = [*held.votes, Ballot(by=person, options=picked)]
-        session.save()
+    except (GoBack, JumpTo):
+        session.show(Private("no ballot cast"))
+        return
+    if bs.anonymous:
+        counts = dict(held.tally)
+        for option in picked:
+            counts[option] = counts.get(option, 0) + 1
+        held.votes = [*held.votes, Ballot(by=person)]
+        held.tally = counts
+        # Kept in memory only, so that "back" can take this ballot out again right away.
+        session.memory["secret ballot"] = (index, person, list(picked))
+    else:
+        ballot = Ballot(by=person, options=picked) if picked else None
+        held.votes = [*held.votes, ballot or Ballot(by=person, no_vote="abstained")]
+    session.save()
+    session.show(Private("a ballot was cast"))
+    session.note(f"Thank you, {person}: your ballot is in.", "done")
+
+
+def _reopenable(session: Session, held: Round, index: int) -> str | None:
+    """Whose ballot "back" would take out again, if any."""
+    if not held.votes:
+        return None
+    last = held.votes[-1]
+    if _bs(session).anonymous and last.no_vote is None:
+        remembered = session.memory.get("secret ballot")
+        if not remembered or remembered[:2] != (index, last.by):
+            return None  # a secret ballot from before a restart cannot be taken out
+    return last.by
+
+
+def _reopen(session: Session, index: int) -> str:
+    bs = _bs(session)
+    held = bs.rounds[index]
+    last = held.votes[-1]
+    remembered = session.memory.pop("secret ballot", None)
+    if bs.anonymous and remembered and last.no_vote is None:
+        counts = dict(held.tally)
+        for option in remembered[2]:
+            counts[option] = counts.get(option, 0) - 1
+        held.tally = {option: votes for option, votes in counts.items() if votes > 0}
+    held.votes = held.votes[:-1]
+    session.save()
+    session.note(f"{last.by}'s ballot is taken out: {last.by} votes again.", "done")
+    return last.by
+
+
+def _change_limit(session: Session, index: int) -> None:
+    """The votes per person, changed mid-vote; ballots with more picks than allowed vote again."""
+    bs = _bs(session)
+    held = bs.rounds[index]
+    new = _votes_per_person(
+        session, len(held.options), held.votes_per_person, "Votes per person, from now on?"
+    )
+    if new == held.votes_per_person:
+        return
+    if bs.anonymous and held.votes and new < held.votes_per_person:
+        if not session.confirm(
+            "The ballots are secret, so nobody knows who used more votes: every ballot of this "
+            "round is cleared and everyone votes again. Go ahead?",
+            default=False,
+        ):
+            return
+        held.votes, held.tally = [], {}
+    over = [b.by for b in held.votes if len(b.options) > new]
+    held.votes = [b for b in held.votes if len(b.options) <= new]
+    held.votes_per_person = new
+    session.save()
+    session.note(f"Each person has {new} vote{'s' if new != 1 else ''} now.", "done")
+    if over:
+        session.note("These ballots had more picks; they vote again:", "warning", items=tuple(over))
 
 
 def _round_number(bs: Brainstorm, index: int) -> int:
@@ -359,7 +590,8 @@ def _round_number(bs: Brainstorm, index: int) -> int:
 
 def _close(session: Session, held: Round, index: int) -> None:
     bs = _bs(session)
-    counts = voting.tally(held.options, held.votes, bs.merges)
+    counts = voting.tally(held.options, held.votes, bs.merges, held.tally)
+    session.show(Private("the reveal"))
     session.show(_tally_table(counts, "Everyone has voted: the tally"))
     if (
         not held.revote
@@ -367,7 +599,7 @@ def _close(session: Session, held: Round, index: int) -> None:
         and session.confirm("Merge options that mean the same? Their votes add up.", default=False)
     ):
         _merge(session, list(counts), "Which options mean the same?")
-        counts = voting.tally(held.options, held.votes, bs.merges)
+        counts = voting.tally(held.options, held.votes, bs.merges, held.tally)
         session.show(_tally_table(counts, "The tally after merging"))
     result, revote = voting.close_round(held, bs.merges)
     if revote is not None and held.revote and _facilitator_decides(session, result):
@@ -382,21 +614,21 @@ def _close(session: Session, held: Round, index: int) -> None:
         revote = None
     bs.rounds = [*bs.rounds, revote] if revote is not None else list(bs.rounds)
     session.save()
-    through = ", ".join(held.kept) or "none for sure"
+    session.note("Through:", "done", items=tuple(held.kept) or ("none for sure",))
     if revote is not None:
+        places = revote.votes_per_person
         session.note(
-            f"Through: {through}. Tied at the cut: {', '.join(revote.options)} — "
-            f"a re-vote among them decides {revote.votes_per_person} place"
-            f"{'s' if revote.votes_per_person != 1 else ''}.",
+            f"Tied at the cut: a re-vote among them decides {places} place"
+            f"{'s' if places != 1 else ''}:",
             "warning",
+            items=tuple(revote.options),
         )
-    else:
-        session.note(f"Through: {through}.", "done")
 
 
 def _facilitator_decides(session: Session, result: voting.Cut) -> bool:
+    session.note("Still tied:", "warning", items=result.tied)
     answer = session.select(
-        f"Still tied: {', '.join(result.tied)}. How to settle it?",
+        "How to settle it?",
         [
             Choice("Re-vote among them once more", "again"),
             Choice("The room agrees now, and I tick who goes through", "decide"),
@@ -435,12 +667,37 @@ def _wording(session: Session) -> None:
         "(Zappos: “Deliver WOW”). Enter keeps it as it is.",
         "info",
     )
-    for index in range(len(doc.values)):
+    index = 0
+    while index < len(doc.values):
         old = doc.values[index].name
-        new = session.required(f"Value {index + 1} of {len(doc.values)}", default=old)
+        try:
+            new = clean(
+                session.text(
+                    f"Value {index + 1} of {len(doc.values)}",
+                    default=old,
+                    validate=_required_name,
+                    instruction="(typing replaces it, → edits it; Enter keeps it)",
+                    navigable=True,
+                )
+            )
+        except GoBack:
+            if index == 0:
+                session.note("This is the first value.", "info")
+            index = max(0, index - 1)
+            continue
+        except JumpTo:
+            continue
         if new != old:
             rename_value(doc, old, new)
             session.save()
+        index += 1
+
+
+def _required_name(answer: str) -> bool | str:
+    try:
+        return True if clean(answer) else "A value needs a name."
+    except Refused as exc:
+        return str(exc)
 
 
 def _revisit(session: Session) -> bool | None:
@@ -490,9 +747,14 @@ def _value_rows(doc: Philosophy) -> tuple[tuple[str, str], ...]:
 
 
 def rename_value(doc: Philosophy, old: str, new: str) -> None:
-    """Rename a value everywhere the document refers to it by name."""
+    """Rename a value everywhere the document refers to it by name.
+
+    The name it had is kept as its `core` (the first time), so that the
+    suggestions of steps 5 to 7 still know "Tell it straight" is Honesty.
+    """
     for value in doc.values:
         if value.name == old:
+            value.core = value.core or old
             value.name = new
     if doc.hiring:
         for item in doc.hiring.rubric:

@@ -8,12 +8,15 @@ statement the team looked at; earlier wordings are kept as drafts.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 from cxphilo.model import Philosophy, Reaction, Vision, VisionReview
 from cxphilo.steps import same_wording
 
+from . import form
+from .answers import split_list
 from .asker import Choice, Finding, Table, Verdicts
+from .form import Field
 from .session import Session
 
 CRITERIA = (
@@ -71,28 +74,154 @@ def verdicts_block(statement: str, judgement: Judgement) -> Verdicts:
 
 def run(session: Session) -> None:
     """Run step 4, saving after each answer."""
-    doc = session.doc
-    v = doc.vision = doc.vision or Vision()
-    session.show(_context(doc))
-    if not v.statement:
-        v.statement = session.required(
-            "Your support vision, in one sentence",
-            default=None,
-        )
-        session.save()
+    form.run(session, fields)
     while True:
-        _write(session, v)
-        if _review(session, v):
+        vision = session.doc.vision
+        assert vision is not None and vision.statement is not None and vision.review is not None
+        _stakeholders(session, vision.review)
+        if _lands(session, vision.review) or not session.confirm("Rewrite it now?", default=True):
             return
-        _rewrite(session, v)
+        _rewrite(session)
+        _write(session)
+        built = fields(session)
+        first = form.first_unanswered(built, session.doc)
+        if first is not None:
+            form.walk(session, fields, built.index(first))
 
 
-def _write(session: Session, v: Vision) -> None:
+def fields(session: Session) -> list[Field]:
+    """Step 4's questions: where the vision comes from, the statement, the team's review."""
+    doc = session.doc
+    out = [
+        form.text_field(
+            "journey",
+            "The customer's journey",
+            "Walk the customer's journey: where does the service meet them, from the first "
+            "question to a solved problem?",
+            ("vision", "journey"),
+            before=lambda s: s.show(_context(s.doc)),
+        ),
+        form.text_field(
+            "best-day",
+            "A day when all goes right",
+            "Picture a day when everything goes right: what do customers say about you "
+            "that evening?",
+            ("vision", "best_day"),
+        ),
+        Field(
+            "statement",
+            "The support vision",
+            "Your support vision, in one sentence",
+            form.at("vision", "statement")[0],
+            _put_statement,
+            required=True,
+            hint="(a few words to a full sentence)",
+            before=lambda s: s.show(_context(s.doc)),
+            after=_write,
+        ),
+    ]
+    vision = doc.vision
+    if vision is None or not vision.statement:
+        return out
+    engine = session.judge(vision.statement, doc).criteria
+    stale = vision.review is not None and _current_review(doc) is None
+    first = (
+        "The vision changed since the team last reviewed it: review it again."
+        if stale
+        else "Now the team's own verdict on each criterion."
+    )
+    for index, (name, label) in enumerate(CRITERIA):
+        out.append(
+            Field(
+                f"verdict.{name}",
+                f"Team verdict: {name}",
+                f"{label}?",
+                *_verdict(session, name),
+                kind="select",
+                choices=(Choice("Pass", "pass"), Choice("Fail", "fail")),
+                suggest="fail" if engine.get(name) == "fail" else "pass",
+                heading=first if index == 0 else None,
+            )
+        )
+    participants = list(doc.brainstorm.participants) if doc.brainstorm else []
+    out.append(
+        Field(
+            "reviewers",
+            "Reviewed by",
+            "Who reviewed it?",
+            *_reviewers(session),
+            parse=split_list,
+            suggest=participants or None,
+            hint="(separate with ;  the room is offered)",
+        )
+    )
+    return out
+
+
+def _put_statement(doc: Philosophy, new: str) -> None:
+    """A new wording; the one it replaces is kept among the drafts."""
+    vision = doc.vision = doc.vision or Vision()
+    vision = doc.vision
+    old = vision.statement
+    if old and old != new and old not in vision.drafts:
+        vision.drafts = [*vision.drafts, old]
+    vision.statement = new
+
+
+def _current_review(doc: Philosophy) -> VisionReview | None:
+    """The review of the vision as it reads now, if the team has reviewed this wording."""
+    vision = doc.vision
+    if vision is None or vision.review is None:
+        return None
+    return vision.review if same_wording(vision.review.statement, vision.statement) else None
+
+
+def _review_for(session: Session, doc: Philosophy) -> VisionReview:
+    """The review of the current wording; a new one when the vision changed since."""
+    vision = doc.vision
+    assert vision is not None and vision.statement
+    review = _current_review(doc)
+    if review is None:
+        participants = list(doc.brainstorm.participants) if doc.brainstorm else []
+        vision.review = VisionReview(
+            statement=vision.statement, date=session.today, reviewers=participants
+        )
+        review = vision.review
+    assert review is not None
+    return review
+
+
+def _verdict(session: Session, name: str) -> tuple[Any, Any]:
+    def get(doc: Philosophy) -> str | None:
+        review = _current_review(doc)
+        return getattr(review.verdicts, name) if review else None
+
+    def put(doc: Philosophy, verdict: str) -> None:
+        review = _review_for(session, doc)
+        setattr(review.verdicts, name, verdict)
+        review.date = session.today
+
+    return get, put
+
+
+def _reviewers(session: Session) -> tuple[Any, Any]:
+    def get(doc: Philosophy) -> list[str] | None:
+        review = _current_review(doc)
+        return list(review.reviewers) if review and review.verdicts.future else None
+
+    def put(doc: Philosophy, names: list[str]) -> None:
+        _review_for(session, doc).reviewers = names
+
+    return get, put
+
+
+def _write(session: Session) -> None:
     """Show the verdicts; rewrite until the team keeps a wording."""
-    assert v.statement is not None
     while True:
-        judgement = session.judge(v.statement, session.doc)
-        session.show(verdicts_block(v.statement, judgement))
+        vision = session.doc.vision
+        assert vision is not None and vision.statement is not None
+        judgement = session.judge(vision.statement, session.doc)
+        session.show(verdicts_block(vision.statement, judgement))
         failed = [n for n, _ in CRITERIA if judgement.criteria.get(n) == "fail"]
         action = session.select(
             "Keep this wording, or rewrite it and see the verdicts change?",
@@ -104,67 +233,34 @@ def _write(session: Session, v: Vision) -> None:
         )
         if action == KEEP:
             return
-        _rewrite(session, v)
+        _rewrite(session)
 
 
-def _rewrite(session: Session, v: Vision) -> None:
-    assert v.statement is not None
+def _rewrite(session: Session) -> None:
+    vision = session.doc.vision
+    assert vision is not None and vision.statement is not None
     new = session.required(
         "Rewrite the vision",
-        default=v.statement,
-        instruction="(edit the words; Ctrl-U clears the line)",
+        default=vision.statement,
+        instruction="(→ or End edits the words; typing replaces them)",
     )
-    if new != v.statement:
-        if v.statement not in v.drafts:
-            v.drafts = [*v.drafts, v.statement]
-        v.statement = new
+    if new != vision.statement:
+        _put_statement(session.doc, new)
         session.save()
 
 
-def _review(session: Session, v: Vision) -> bool:
-    """The team's own verdicts and the stakeholders' reactions; False to rewrite first."""
-    assert v.statement is not None
-    doc = session.doc
-    same = v.review is not None and same_wording(v.review.statement, v.statement)
-    if v.review is not None and not same:
-        session.note(
-            "The vision changed since the team last reviewed it: review it again.", "warning"
-        )
-    engine = session.judge(v.statement, doc).criteria
-    session.note("Now the team's own verdict on each criterion.", "question")
-    participants = doc.brainstorm.participants if doc.brainstorm else []
-    if not same:
-        v.review = VisionReview(statement=v.statement, date=session.today, reviewers=participants)
-    review = v.review
-    assert review is not None
-    for name, label in CRITERIA:
-        current = getattr(review.verdicts, name) if same else None
-        default = current or ("fail" if engine.get(name) == "fail" else "pass")
-        verdict = session.select(
-            f"{label}?",
-            [Choice("Pass", "pass"), Choice("Fail", "fail")],
-            default=default,
-        )
-        setattr(review.verdicts, name, verdict)
-        review.date = session.today
-        session.save()
-    review.reviewers = session.items("Who reviewed it?", review.reviewers or participants)
-    session.save()
-    _stakeholders(session, review)
+def _lands(session: Session, review: VisionReview) -> bool:
+    """Whether the team passed it on every criterion and every stakeholder took to it."""
     failed = [label for name, label in CRITERIA if getattr(review.verdicts, name) == "fail"]
     flop = [r.who for r in review.stakeholders if r.lands is False]
     if not failed and not flop:
         return True
-    why = "; ".join(
-        part
-        for part in (
-            f"the team failed it on: {', '.join(failed)}" if failed else "",
-            f"it did not land with {', '.join(flop)}" if flop else "",
-        )
-        if part
-    )
-    session.note(f"It needs work: {why}.", "warning")
-    return not session.confirm("Rewrite it now?", default=True)
+    why = [
+        *([f"the team failed it on: {', '.join(failed)}"] if failed else []),
+        *([f"it did not land with {', '.join(flop)}"] if flop else []),
+    ]
+    session.note(f"It needs work: {'; '.join(why)}.", "warning")
+    return False
 
 
 def _stakeholders(session: Session, review: VisionReview) -> None:

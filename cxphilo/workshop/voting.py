@@ -7,7 +7,9 @@ after any single answer carries on exactly where it was.
 
 Rules (from the facilitation guides the method follows):
 - each participant gets a fixed number of votes, one per option; the default
-  is a third of the options;
+  is a third of the options; a participant may abstain, or be marked absent;
+- in a secret round (`brainstorm.anonymous`) a ballot names only who voted, and
+  the picks go straight into the round's tally;
 - tallies stay hidden until every participant has voted;
 - options merged into another one give it their votes;
 - a round lets half the options through, never fewer than five;
@@ -90,12 +92,16 @@ def keep_count(n_options: int) -> int:
 
 
 def tally(
-    options: Sequence[str], ballots: Sequence[Ballot], merges: Sequence[Merge]
+    options: Sequence[str],
+    ballots: Sequence[Ballot],
+    merges: Sequence[Merge],
+    secret: Mapping[str, int] | None = None,
 ) -> dict[str, int]:
     """Votes per option after merges, in the options' order.
 
     A vote for an option that was merged into another counts for the one it
     was merged into; a vote for something not in the round does not count.
+    `secret` is a secret round's tally, counted the same way.
     """
     counts: dict[str, int] = {}
     names: dict[str, str] = {}
@@ -109,6 +115,10 @@ def tally(
             counted = names.get(key(canonical(choice, merges)))
             if counted is not None:
                 counts[counted] += 1
+    for choice, votes in (secret or {}).items():
+        counted = names.get(key(canonical(choice, merges)))
+        if counted is not None:
+            counts[counted] += votes
     return counts
 
 
@@ -153,15 +163,16 @@ def cut(counts: Mapping[str, int], keep: int) -> Cut:
 
 
 def missing_voters(participants: Sequence[str], ballots: Sequence[Ballot]) -> list[str]:
-    """Participants whose ballot is not in yet, in the order of the list."""
+    """Participants whose ballot is not in yet, in the order of the list.
+
+    An abstention or an absence is in: the vote does not wait for it.
+    """
     voted = {key(ballot.by) for ballot in ballots}
     return [person for person in participants if key(person) not in voted]
 
 
 def check_ballot(choices: Sequence[str], options: Sequence[str], votes: int) -> str | None:
-    """Why a ballot is not valid, or None when it is."""
-    if not choices:
-        return "Pick at least one option."
+    """Why a ballot is not valid, or None when it is (no pick at all is an abstention)."""
     if len(choices) > votes:
         return f"Each person has {votes} vote{'s' if votes != 1 else ''}; {len(choices)} picked."
     if len({key(c) for c in choices}) != len(choices):
@@ -211,13 +222,18 @@ def close_round(held: Round, merges: Sequence[Merge]) -> tuple[Cut, Round | None
     Returns the cut and the re-vote round to append (None without a tie).
     A re-vote's cut line is its number of votes per person, the places left.
     """
-    counts = tally(held.options, held.votes, merges)
+    counts = tally(held.options, held.votes, merges, held.tally)
     keep = held.votes_per_person if held.revote else keep_count(len(counts))
     result = cut(counts, keep)
     held.kept = list(result.kept)
     if not result.needs_revote:
         return result, None
     return result, Round(options=list(result.tied), votes_per_person=result.slots, revote=True)
+
+
+def most_picks(held: Round) -> int:
+    """The most options any ballot of the round picked (0 in a secret round: unknown)."""
+    return max((len(b.options) for b in held.votes), default=0)
 
 
 def settle(held: Round, chosen: Sequence[str]) -> None:

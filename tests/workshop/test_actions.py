@@ -1,4 +1,4 @@
-"""Step 5: action statements, metrics from the catalogue, baselines, targets, technology, brand."""
+"""Step 5: action statements, metrics with units, baselines and targets, technology, brand."""
 
 from __future__ import annotations
 
@@ -19,20 +19,26 @@ SCRIPT = [
     ("What now", "use"),  # the suggestion replaces the slogan
     ("really measure Quality", DEFAULT),  # the suggested ones: FCR, CSAT
     ("of your own", ""),
-    ("baseline", True),
-    ("FCR: today", "71"),
+    ("baseline and a target", True),
+    ("FCR: today", "71%"),  # the metric's own unit may follow the number
+    ("FCR: measured on", "2026-02-27"),
     ("FCR: target", "85"),
+    ("FCR: by when", "2026-01-31"),  # refused: before today
     ("FCR: by when", "2027-09-30"),
     ("CSAT: today", "4,5"),
+    ("CSAT: measured on", DEFAULT),  # today
     ("CSAT: target", ""),
     ("Technology that reinforces Quality", DEFAULT),
     ("Action statement for Deliver WOW", "I surprise one customer every day"),
     ("really measure Deliver WOW", ["NPS"]),
-    ("of your own", "wow moments"),  # rejected: not an id
+    ("of your own", "wow moments"),  # refused: not an id
     ("of your own", "WOW_MOMENTS"),
     ("Full name", "Wow moments"),
-    ("What does it measure", "Surprises the team logged in a week"),
-    ("baseline", DEFAULT),  # no
+    ("What does WOW_MOMENTS measure", "Surprises the team logged in a week"),
+    ("unit of WOW_MOMENTS", "surprises a week"),
+    ("higher or a lower", "higher"),
+    ("worked out", "surprises logged / weeks"),
+    ("baseline and a target", DEFAULT),  # no
     ("Technology that reinforces Deliver WOW", "A small surprise budget"),
     ("tone", "Warm and plain"),
     ("voice", 'We say "we" and "you"'),
@@ -56,12 +62,19 @@ def test_actions_metrics_and_brand_land_in_the_file(make_run: MakeRun) -> None:
     metrics = {m.id: m for m in doc.metrics}
     fcr = metrics["FCR"]
     assert fcr.baseline is not None and fcr.target is not None
-    assert (fcr.baseline.value, fcr.baseline.date) == (71, TODAY)
+    assert (fcr.baseline.value, fcr.baseline.date) == (71, dt.date(2026, 2, 27))
     assert (fcr.target.value, fcr.target.date) == (85, dt.date(2027, 9, 30))
     csat = metrics["CSAT"]
-    assert csat.baseline is not None and csat.baseline.value == 4.5 and csat.target is None
+    assert csat.baseline is not None and (csat.baseline.value, csat.baseline.date) == (4.5, TODAY)
+    assert csat.target is None
     own = metrics["WOW_MOMENTS"]
-    assert (own.name, own.measures) == ("Wow moments", "Surprises the team logged in a week")
+    assert (own.name, own.measures, own.unit, own.better, own.formula) == (
+        "Wow moments",
+        "Surprises the team logged in a week",
+        "surprises a week",
+        "higher",
+        "surprises logged / weeks",
+    )
     assert doc.brand is not None
     assert (doc.brand.tone, doc.brand.voice, doc.brand.visuals, doc.brand.channels) == (
         "Warm and plain",
@@ -69,7 +82,9 @@ def test_actions_metrics_and_brand_land_in_the_file(make_run: MakeRun) -> None:
         None,
         "The same greeting on every channel",
     )
-    assert run.asker.rejected[0][0] == "A metric of your own for it?"
+    refused = {message: reason for message, _, reason in run.asker.rejected}
+    assert "is not after today (2026-03-02)" in refused["FCR: by when?"]
+    assert "SAME_DAY" in refused["A metric of your own for Deliver WOW?"]
 
 
 def test_the_chosen_metrics_are_shown_with_their_definitions(make_run: MakeRun) -> None:
@@ -79,12 +94,7 @@ def test_the_chosen_metrics_are_shown_with_their_definitions(make_run: MakeRun) 
     fcr = tables["How Quality is measured"].rows[0]
     assert fcr[:2] == ("FCR", "First Contact Resolution")
     assert "first contact" in fcr[2]
-    assert fcr[3].startswith("contacts resolved at first contact / all contacts x 100")
-    assert tables["How Deliver WOW is measured"].rows[1][:3] == (
-        "WOW_MOMENTS",
-        "Wow moments",
-        "Surprises the team logged in a week",
-    )
+    assert tables["How Deliver WOW is measured"].rows[1] == ("WOW_MOMENTS", "(your own)", "—")
 
 
 def test_suggested_metrics_are_preselected_and_described(make_run: MakeRun) -> None:
@@ -103,8 +113,70 @@ def test_suggested_metrics_are_preselected_and_described(make_run: MakeRun) -> N
     )
 
 
+def test_a_reworded_value_keeps_its_suggestions(make_run: MakeRun) -> None:
+    """Tell it straight stands for Honesty: the suggestions follow the core value."""
+    data = {
+        "company": {"name": "Acme"},
+        "values": [{"name": "Tell it straight", "core": "Honesty"}],
+    }
+    run = make_run(
+        [
+            ("Action statement for Tell it straight", DEFAULT),
+            ("really measure", DEFAULT),
+            ("of your own", ""),
+            ("baseline and a target", False),
+            ("Technology", DEFAULT),
+            ("tone", KeyboardInterrupt),
+        ],
+        data,
+    )
+    with pytest.raises(KeyboardInterrupt):
+        actions.run(run.session)
+    value = run.saved().values[0]
+    assert (
+        value.statement == "Tell customers the truth, even when it is not what they hoped to hear."
+    )
+    assert value.metrics == ["QA", "NPS"]
+    assert "Public status page" in value.technology
+
+
+def test_a_metric_in_minutes_or_hours_asks_which(make_run: MakeRun) -> None:
+    data = {"company": {"name": "Acme"}, "values": [{"name": "Speed", "metrics": ["FRT"]}]}
+    run = make_run(
+        [
+            ("Change which answer", "4"),  # the baselines question
+            ("baseline and a target", True),
+            ("Change which answer", DEFAULT),  # carry on: the new questions
+            ("FRT in which unit", "minutes"),
+            ("FRT: today", "240 hours"),  # refused: FRT is counted in minutes
+            ("FRT: today", "240 min"),
+            ("FRT: measured on", "2026-03-09"),  # refused: in the future
+            ("FRT: measured on", DEFAULT),
+            ("FRT: target", "60"),
+            ("FRT: by when", "2026-12-31"),
+            ("Technology", DEFAULT),
+            ("tone", KeyboardInterrupt),
+        ],
+        data,
+    )
+    run.session.entry = "revisit"
+    with pytest.raises(KeyboardInterrupt):
+        actions.run(run.session)
+    entry = {m.id: m for m in run.saved().metrics}["FRT"]
+    assert entry.unit == "minutes"
+    assert entry.baseline is not None and (entry.baseline.value, entry.baseline.date) == (
+        240,
+        TODAY,
+    )
+    reasons = [reason for _, _, reason in run.asker.rejected]
+    assert reasons == [
+        "This metric is counted in minutes: type the number alone.",
+        "A baseline is measured already: its date cannot be in the future.",
+    ]
+
+
 def test_ctrl_c_keeps_the_first_values_answers(make_run: MakeRun) -> None:
-    script = [*list(SCRIPT[:11]), ("Action statement for Deliver WOW", KeyboardInterrupt)]
+    script = [*list(SCRIPT[:14]), ("Action statement for Deliver WOW", KeyboardInterrupt)]
     run = make_run(script, TWO_VALUES)
     with pytest.raises(KeyboardInterrupt):
         actions.run(run.session)

@@ -73,3 +73,34 @@ def test_missing_and_binary_files(tmp_path: Path) -> None:
         read_ideas(binary)
     with pytest.raises(UsageError, match="is a folder"):
         read_ideas(tmp_path)
+
+
+def test_a_one_column_file_keeps_commas_inside_each_idea(tmp_path: Path) -> None:
+    path = tmp_path / "ideas.csv"
+    path.write_text("idea\nFast, friendly help\nHonest; always\n", encoding="utf-8")
+    assert read_ideas(path) == [
+        ImportedIdea("Fast, friendly help"),
+        ImportedIdea("Honest; always"),
+    ]
+
+
+def test_a_tsv_file_is_split_on_tabs_only(tmp_path: Path) -> None:
+    path = tmp_path / "ideas.tsv"
+    path.write_text("participant\tidea\nMei\tFast, friendly help\n", encoding="utf-8")
+    assert read_ideas(path) == [ImportedIdea("Fast, friendly help", "Mei")]
+
+
+def test_the_separator_comes_from_the_header_row(tmp_path: Path) -> None:
+    # The ideas hold commas; the header says the file is separated by semicolons.
+    path = tmp_path / "ideas.csv"
+    path.write_text("participant;idea\nMei;Fast, friendly, honest\n", encoding="utf-8")
+    assert read_ideas(path) == [ImportedIdea("Fast, friendly, honest", "Mei")]
+
+
+def test_an_unquoted_separator_inside_an_idea_is_reported_not_cut(tmp_path: Path) -> None:
+    path = tmp_path / "ideas.csv"
+    path.write_text("participant,idea\nTom,Fast, friendly help\n", encoding="utf-8")
+    with pytest.raises(UsageError) as caught:
+        read_ideas(path)
+    assert caught.value.message == f"{path}:2:1: 3 cells, but the header has 2"
+    assert caught.value.hint == "put an idea that holds a comma in double quotes"

@@ -32,11 +32,22 @@ def test_teams_survey_governance_and_playbook(make_run: MakeRun) -> None:
             ("Any other way", "Shop meetings"),
             ("about Quality", DEFAULT),
             ("about Deliver WOW", "When did you last surprise a customer?"),
+            ("teams read “Quality”", "Support: fix it in one go; Workshop: no comebacks"),
+            ("teams read “Deliver WOW”", "Marketing: tell the stories"),  # no such team
+            ("teams read “Deliver WOW”", ""),
             ("How often", DEFAULT),  # quarterly
+            ("next review", "2026-01-01"),  # refused: in the past
             ("next review", DEFAULT),  # three months on
             ("owns the review", "Priya"),
             ("conflict", "The support lead and the CEO decide and write down why"),
-            ("Add this playbook", DEFAULT),
+            ("recognised", "A shout-out in the Monday meeting"),
+            ("answers for it", "Each team lead"),
+            ("persist", "Persist while there is a fix; let go after three tries"),
+            ("playbook", DEFAULT),
+            ("Hear: what does our team do", "Write down the customer's own words"),
+            ("Empathise", ""),
+            ("Lead", ""),
+            ("Provide", "Call back the next day"),
         ],
         DATA,
     )
@@ -72,6 +83,21 @@ def test_teams_survey_governance_and_playbook(make_run: MakeRun) -> None:
         "Lead",
         "Provide",
     ]
+    assert [s.actions for s in doc.recovery.steps] == [
+        ["Write down the customer's own words"],
+        [],
+        [],
+        ["Call back the next day"],
+    ]
+    assert [(i.team, i.value, i.reading) for i in ls.interpretations] == [
+        ("Support", "Quality", "fix it in one go"),
+        ("Workshop", "Quality", "no comebacks"),
+    ]
+    assert doc.culture is not None
+    assert doc.culture.patience == "Persist while there is a fix; let go after three tries"
+    reasons = [reason for _, _, reason in run.asker.rejected]
+    assert reasons[0].startswith("No team called “Marketing”: the teams are Support, Product")
+    assert reasons[1] == "The next review is a date after today."
 
 
 def test_ctrl_c_in_the_survey_keeps_the_teams(make_run: MakeRun) -> None:
@@ -100,28 +126,27 @@ def test_revisit_keeps_the_table_and_can_drop_the_playbook(make_run: MakeRun) ->
             "conflicts": "CEO decides",
         },
         "recovery": {"name": "HELP", "steps": [{"name": "Hear", "guidance": "Listen first."}]},
+        "listening": {"survey": [{"value": "Quality", "question": "What is right?"}]},
     }
     run = make_run(
         [
             ("teams table", DEFAULT),
-            ("How will you ask", DEFAULT),
-            ("Any other way", DEFAULT),
+            ("Change which answer", "3"),
             ("about Quality", ""),  # left out
-            ("about Deliver WOW", DEFAULT),
-            ("How often", DEFAULT),
-            ("next review", DEFAULT),
-            ("owns", DEFAULT),
-            ("conflict", DEFAULT),
-            ("Keep this service-recovery playbook", False),
+            ("Change which answer", "14"),
+            ("playbook", False),
+            ("Change which answer", "0"),  # unfinished (no survey question): leave it
         ],
         data,
     )
+    run.session.entry = "revisit"
     listen.run(run.session)
+    assert run.asker.remaining == 0
     doc = run.saved()
     assert [t.name for t in doc.teams] == ["Support"]
     g = doc.governance
     assert g is not None and (g.cadence, g.next_review) == ("yearly", dt.date(2027, 1, 15))
-    assert doc.listening is not None and [q.value for q in doc.listening.survey] == ["Deliver WOW"]
+    assert doc.listening is None  # its only question left out: nothing left to keep
     assert doc.recovery is None
 
 

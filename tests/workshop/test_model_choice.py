@@ -46,9 +46,28 @@ def test_ctrl_c_after_the_choice_keeps_it(make_run: MakeRun) -> None:
 
 def test_revisit_defaults_to_the_earlier_choice(make_run: MakeRun) -> None:
     run = make_run(
-        [DEFAULT, DEFAULT],
+        [("Change which answer", "1"), ("model", DEFAULT), ("Change which answer", DEFAULT)],
         {"company": {"name": "Acme"}, "model": {"choice": "issue-centric", "rationale": "Simple."}},
     )
+    run.session.entry = "revisit"
     model_choice.run(run.session)
+    assert run.asker.remaining == 0
     m = run.saved().model
     assert m is not None and (m.choice, m.rationale) == ("issue-centric", "Simple.")
+
+
+def test_choosing_customer_centric_on_a_revisit_asks_for_the_history(make_run: MakeRun) -> None:
+    run = make_run(
+        [
+            ("Change which answer", "1"),
+            ("model", "customer-centric"),
+            ("Change which answer", DEFAULT),  # carry on at the question it now needs
+            ("history", "The CRM keeps every contact."),
+        ],
+        {"company": {"name": "Acme"}, "model": {"choice": "issue-centric", "rationale": "Simple."}},
+    )
+    run.session.entry = "revisit"
+    model_choice.run(run.session)
+    assert run.asker.remaining == 0
+    m = run.saved().model
+    assert m is not None and m.customer_history == "The CRM keeps every contact."

@@ -104,9 +104,9 @@ def test_step_option_skip_and_stop(tmp_path: Path) -> None:
     _asker, screen = workshop(
         path,
         [
-            ("Ready", DEFAULT),  # --step model: start it
-            ("model", DEFAULT),
+            ("Change which answer", "2"),  # --step model: a done step opens on its answers
             ("Why", "Most questions are one-off."),
+            ("Change which answer", DEFAULT),  # go on
             ("Ready", "skip"),  # values
             ("Ready", "stop"),  # vision
         ],
@@ -149,7 +149,7 @@ def test_ctrl_c_in_a_step_says_where_and_how_to_resume(tmp_path: Path) -> None:
 def test_ctrl_c_in_a_later_step_names_it_in_the_resume_command(tmp_path: Path) -> None:
     path = tmp_path / "philosophy.yaml"
     write(path, DONE_1_AND_2)
-    asker = ScriptedAsker([("Ready", DEFAULT), ("vision", KeyboardInterrupt)])
+    asker = ScriptedAsker([("Ready", DEFAULT), ("journey", KeyboardInterrupt)])
     with pytest.raises(WorkshopStopped) as caught:
         runner.run(
             runner.make_options(path, step="vision"),
@@ -195,9 +195,11 @@ def test_the_time_box_counts_down_and_says_once_when_time_is_up(tmp_path: Path) 
     asker, screen = workshop(
         path,
         [
-            ("Ready", DEFAULT),
+            ("Change which answer", "1"),
             ("model", DEFAULT),
+            ("Change which answer", "2"),
             ("Why", "Because."),
+            ("Change which answer", DEFAULT),
             ("Ready", "stop"),
         ],
         clock=Clock(),
@@ -251,6 +253,29 @@ def test_no_terminal_says_how_to_work_without_one(tmp_path: Path) -> None:
         f"without a terminal, edit {existing} in any text editor, "
         f"and check it with: cxphilo check {existing}"
     )
+
+
+def test_a_resumed_step_carries_on_where_it_stopped(tmp_path: Path) -> None:
+    """Ctrl-C half-way through step 1; the next run lands on the first unanswered question."""
+    path = tmp_path / "philosophy.yaml"
+    write(path, {"company": {"name": "Acme"}})
+    first = ScriptedAsker(
+        [
+            ("Ready", DEFAULT),
+            ("mission", "Make cycling easy."),
+            ("own vision", "Bikes everywhere."),
+            ("purpose", KeyboardInterrupt),
+        ]
+    )
+    with pytest.raises(WorkshopStopped):
+        runner.run(runner.make_options(path), first, RecordingScreen(), today=TODAY)
+    again = ScriptedAsker([("purpose", "Bikes for all"), ("role", KeyboardInterrupt)])
+    screen = RecordingScreen()
+    with pytest.raises(WorkshopStopped):
+        runner.run(runner.make_options(path), again, screen, today=TODAY)
+    assert again.remaining == 0
+    assert "Carrying on at question 3: Purpose." in screen.text()
+    assert load(path).doc.assessment.purpose == "Bikes for all"  # type: ignore[union-attr]
 
 
 def test_every_step_has_guidance_with_a_known_companys_example() -> None:

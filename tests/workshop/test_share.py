@@ -1,4 +1,4 @@
-"""Step 6: sharing in daily work, and the hiring rubric per value."""
+"""Step 6: sharing in daily work, empowerment, and the hiring rubric per value."""
 
 from __future__ import annotations
 
@@ -11,10 +11,12 @@ from tests.workshop.conftest import MakeRun
 DATA = {"company": {"name": "Acme"}, "values": [{"name": "Delight"}, {"name": "Deliver WOW"}]}
 
 
-def test_sharing_and_rubric_land_in_the_file(make_run: MakeRun) -> None:
+def test_sharing_empowerment_and_rubric_land_in_the_file(make_run: MakeRun) -> None:
     run = make_run(
         [
             ("Onboarding", "Two weeks answering customers"),
+            ("Training", "A monthly clinic on real conversations"),
+            ("decide for themselves", "A refund up to 500 kroner without asking"),
             ("Promotions", "The career ladder names the values"),
             ("Incentives", ""),
             ("Social media", "Public replies follow the tone guide"),
@@ -22,8 +24,10 @@ def test_sharing_and_rubric_land_in_the_file(make_run: MakeRun) -> None:
             ("scale", "1-10"),
             ("Profile questions for Delight", DEFAULT),  # the suggestions
             ("strong answer", DEFAULT),
+            ("lives Delight best", "Sam (support): I call back the next day to check"),
             ("Profile questions for Deliver WOW", "What made a stranger's day?"),
             ("strong answer", "Acts without waiting for permission"),
+            ("lives Deliver WOW best", "She drove the part over herself"),
         ],
         DATA,
     )
@@ -33,6 +37,8 @@ def test_sharing_and_rubric_land_in_the_file(make_run: MakeRun) -> None:
     s = doc.sharing
     assert s is not None
     assert s.onboarding == "Two weeks answering customers"
+    assert s.training == "A monthly clinic on real conversations"
+    assert s.autonomy == "A refund up to 500 kroner without asking"
     assert s.incentives is None
     assert s.other == ["All-hands", "Team blog"]
     h = doc.hiring
@@ -41,17 +47,23 @@ def test_sharing_and_rubric_land_in_the_file(make_run: MakeRun) -> None:
     assert delight.value == "Delight"
     assert delight.questions[0].startswith("On a scale of 1 to 10, how lucky are you")
     assert delight.strong_answer
+    assert [(b.by, b.answer) for b in delight.benchmarks] == [
+        ("Sam (support)", "I call back the next day to check")
+    ]
     assert (wow.value, wow.questions, wow.strong_answer) == (
         "Deliver WOW",
         ["What made a stranger's day?"],
         "Acts without waiting for permission",
     )
+    assert [(b.by, b.answer) for b in wow.benchmarks] == [(None, "She drove the part over herself")]
 
 
 def test_ctrl_c_in_the_rubric_keeps_the_sharing(make_run: MakeRun) -> None:
     run = make_run(
         [
             ("Onboarding", "Two weeks answering customers"),
+            ("Training", ""),
+            ("decide for themselves", ""),
             ("Promotions", ""),
             ("Incentives", ""),
             ("Social media", ""),

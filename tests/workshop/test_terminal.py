@@ -14,6 +14,7 @@ def draw(*blocks: object) -> str:
     with console.capture() as captured:
         for block in blocks:
             screen.show(block)  # type: ignore[arg-type]
+        screen.question()  # the page: the step on top, then what is pending
     return captured.get()
 
 

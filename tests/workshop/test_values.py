@@ -9,7 +9,7 @@ import pytest
 
 from cxphilo.workshop import values
 from cxphilo.workshop.asker import Note, Table
-from cxphilo.workshop.scripted import DEFAULT
+from cxphilo.workshop.scripted import BACK, DEFAULT
 from tests.workshop.conftest import MakeRun
 
 ROOM = ["Ana", "Ben", "Cem", "Dan"]
@@ -87,6 +87,17 @@ def test_someone_else_joins_the_room(make_run: MakeRun) -> None:
     assert run.saved().values == []  # left before the vote: nothing chosen yet
 
 
+def ballot(person: str, picks: Any) -> list[Any]:
+    """The handover to `person`, then their picks (or Ctrl-C at the handover)."""
+    if picks is KeyboardInterrupt:
+        return [(f"Next ballot: {person}", KeyboardInterrupt)]
+    return [(f"Next ballot: {person}", DEFAULT), (person, picks)]
+
+
+def ballots(pairs: list[tuple[str, list[str]]]) -> list[Any]:
+    return [item for person, picks in pairs for item in ballot(person, picks)]
+
+
 VOTE_ROUND_ONE = [
     ("Ana", ["A", "B"]),
     ("Ben", ["A", "C"]),
@@ -101,14 +112,15 @@ def test_dot_voting_with_a_revote_at_the_cut_keeps_the_whole_trail(make_run: Mak
             ("room", DEFAULT),
             ("What next", DEFAULT),  # ideas exist: "Done" is the default
             ("mean the same", []),  # nothing to merge
+            ("Secret ballots", DEFAULT),
             ("Votes per person", DEFAULT),  # a third of seven: 2
-            *VOTE_ROUND_ONE,
+            *ballots(VOTE_ROUND_ONE),
             ("Merge options", DEFAULT),  # no
             # A 2, B 2, then C D E F 1 each: C-F tie for the last three places.
-            ("Ana", ["C", "D", "E"]),
-            ("Ben", ["C", "D", "F"]),
-            ("Cem", ["C", "E", "F"]),
-            ("Dan", ["D", "E", "C"]),
+            *ballot("Ana", ["C", "D", "E"]),
+            *ballot("Ben", ["C", "D", "F"]),
+            *ballot("Cem", ["C", "E", "F"]),
+            *ballot("Dan", ["D", "E", "C"]),
             *[("Value", DEFAULT)] * 5,
         ],
         seeded(*"ABCDEFG"),
@@ -137,9 +149,10 @@ def test_tallies_stay_hidden_until_everyone_has_voted(make_run: MakeRun) -> None
             ("room", DEFAULT),
             ("What next", DEFAULT),
             ("mean the same", []),
+            ("Secret ballots", DEFAULT),
             ("Votes per person", DEFAULT),
-            *VOTE_ROUND_ONE[:3],
-            ("Dan", KeyboardInterrupt),
+            *ballots(VOTE_ROUND_ONE[:3]),
+            *ballot("Dan", KeyboardInterrupt),
         ],
         seeded(*"ABCDEFG"),
     )
@@ -147,9 +160,13 @@ def test_tallies_stay_hidden_until_everyone_has_voted(make_run: MakeRun) -> None
         values.run(run.session)
     shown = run.screen.blocks
     assert not [b for b in shown if isinstance(b, Table) and "tally" in b.title.lower()]
-    notes = [b.text for b in shown if isinstance(b, Note) and "still to vote" in b.text]
-    assert notes[-1] == "Round 1 · voted: Ana, Ben, Cem · still to vote: Dan"
-    assert not any(ch.isdigit() for ch in notes[-1].replace("Round 1", ""))
+    notes = [b for b in shown if isinstance(b, Note)]
+    voted = [n for n in notes if n.text == "Voted:"][-1]
+    still = [n for n in notes if n.text == "Still to vote:"][-1]
+    assert (voted.items, still.items) == (("Ana", "Ben", "Cem"), ("Dan",))
+    progress = [n.text for n in notes if "ballots are in" in n.text]
+    assert progress[-1] == "Round 1: 3 of 4 ballots are in."  # who, never how many votes
+    assert not [n for n in notes if any(o in n.items for o in "ABCDEFG")]
 
 
 def test_ctrl_c_mid_vote_then_resume_asks_only_who_has_not_voted(make_run: MakeRun) -> None:
@@ -158,9 +175,10 @@ def test_ctrl_c_mid_vote_then_resume_asks_only_who_has_not_voted(make_run: MakeR
             ("room", DEFAULT),
             ("What next", DEFAULT),
             ("mean the same", []),
+            ("Secret ballots", DEFAULT),
             ("Votes per person", "2"),
-            *VOTE_ROUND_ONE[:2],
-            ("Cem", KeyboardInterrupt),
+            *ballots(VOTE_ROUND_ONE[:2]),
+            *ballot("Cem", KeyboardInterrupt),
         ],
         seeded(*"ABCDEFG"),
     )
@@ -172,8 +190,7 @@ def test_ctrl_c_mid_vote_then_resume_asks_only_who_has_not_voted(make_run: MakeR
 
     resumed = make_run(
         [
-            VOTE_ROUND_ONE[2],
-            VOTE_ROUND_ONE[3],
+            *ballots(VOTE_ROUND_ONE[2:]),
             ("Merge options", DEFAULT),
             ("Ana", KeyboardInterrupt),  # the re-vote: stop again
         ]
@@ -193,11 +210,12 @@ def test_merging_after_the_reveal_adds_the_votes(make_run: MakeRun) -> None:
             ("room", DEFAULT),
             ("What next", DEFAULT),
             ("mean the same", []),
+            ("Secret ballots", DEFAULT),
             ("Votes per person", "1"),
-            ("Ana", ["Speed"]),
-            ("Ben", ["Quick"]),
-            ("Cem", ["Honest"]),
-            ("Dan", ["Kind"]),
+            *ballot("Ana", ["Speed"]),
+            *ballot("Ben", ["Quick"]),
+            *ballot("Cem", ["Honest"]),
+            *ballot("Dan", ["Kind"]),
             ("Merge options", True),
             ("mean the same", ["Speed", "Quick"]),
             ("Keep which name", "Speed"),
@@ -227,18 +245,19 @@ def test_merging_before_the_vote_and_several_rounds(make_run: MakeRun) -> None:
             ("Keep which name", "A new name"),
             ("Name of the merged", "V11+"),
             ("mean the same", []),
+            ("Secret ballots", DEFAULT),
             ("Round 1: 11 options", "4"),
             # V01 4, V02-V04 3, V05 2, V06 1: six got votes, six go through
-            ("Ana", ["V01", "V02", "V03", "V04"]),
-            ("Ben", ["V01", "V02", "V03", "V05"]),
-            ("Cem", ["V01", "V02", "V04", "V06"]),
-            ("Dan", ["V01", "V03", "V04", "V05"]),
+            *ballot("Ana", ["V01", "V02", "V03", "V04"]),
+            *ballot("Ben", ["V01", "V02", "V03", "V05"]),
+            *ballot("Cem", ["V01", "V02", "V04", "V06"]),
+            *ballot("Dan", ["V01", "V03", "V04", "V05"]),
             ("Merge options", DEFAULT),
             ("Round 2: 6 options", DEFAULT),  # a third: 2
-            ("Ana", ["V01", "V02"]),
-            ("Ben", ["V01", "V03"]),
-            ("Cem", ["V04", "V05"]),
-            ("Dan", ["V01", "V02"]),
+            *ballot("Ana", ["V01", "V02"]),
+            *ballot("Ben", ["V01", "V03"]),
+            *ballot("Cem", ["V04", "V05"]),
+            *ballot("Dan", ["V01", "V02"]),
             ("Merge options", DEFAULT),
             *[("Value", DEFAULT)] * 5,
         ],
@@ -266,14 +285,15 @@ def test_a_revote_that_ties_again_can_be_settled_by_the_room(make_run: MakeRun) 
             ("room", DEFAULT),
             ("What next", DEFAULT),
             ("mean the same", []),
+            ("Secret ballots", DEFAULT),
             ("Votes per person", "3"),
-            ("Ana", ["A", "B", "C"]),
-            ("Ben", ["D", "E", "F"]),
+            *ballot("Ana", ["A", "B", "C"]),
+            *ballot("Ben", ["D", "E", "F"]),
             ("Merge options", DEFAULT),
             # everything tied at 1: a re-vote for five places among six
-            ("Ana", ["A", "B", "C", "D", "E"]),
-            ("Ben", ["A", "B", "C", "D", "F"]),
-            ("Still tied", "decide"),
+            *ballot("Ana", ["A", "B", "C", "D", "E"]),
+            *ballot("Ben", ["A", "B", "C", "D", "F"]),
+            ("settle it", "decide"),
             ("Which 1", ["F"]),
             *[("Value", DEFAULT)] * 5,
         ],
@@ -301,6 +321,8 @@ def test_importing_ideas_from_csv_adds_people_and_translates(
             ("File", str(tmp_path / "missing.csv")),
             ("What next", "import"),
             ("File", str(csv_file)),
+            ("names “Lea”", DEFAULT),  # nobody in the room: a new person is offered
+            ("names “Mo”", DEFAULT),
             ("core value", DEFAULT),  # Honesty, suggested
             ("What next", "done"),
             ("Value 1", DEFAULT),
@@ -409,8 +431,9 @@ def test_too_many_values_written_by_hand_are_voted_down(make_run: MakeRun) -> No
             ("room", "Ana"),
             ("What next", DEFAULT),  # the values are the ideas now
             ("mean the same", []),
+            ("Secret ballots", DEFAULT),
             ("Votes per person", "3"),
-            ("Ana", ["A", "C", "E"]),
+            *ballot("Ana", ["A", "C", "E"]),
             ("Merge options", DEFAULT),
             *[("Value", DEFAULT)] * 3,
         ],
@@ -421,3 +444,206 @@ def test_too_many_values_written_by_hand_are_voted_down(make_run: MakeRun) -> No
     doc = run.saved()
     assert [v.name for v in doc.values] == ["A", "C", "E"]
     assert doc.brainstorm is not None and [i.text for i in doc.brainstorm.ideas] == list("ABCDEFG")
+
+
+def test_abstaining_and_absent_people_do_not_hold_up_the_vote(make_run: MakeRun) -> None:
+    run = make_run(
+        [
+            ("room", DEFAULT),
+            ("What next", DEFAULT),
+            ("mean the same", []),
+            ("Secret ballots", DEFAULT),
+            ("Votes per person", "2"),
+            *ballot("Ana", ["A", "B"]),
+            ("Next ballot: Ben", "abstain"),
+            ("Next ballot: Cem", "absent"),
+            *ballot("Dan", []),  # nothing ticked: an abstention too
+            ("Merge options", DEFAULT),
+            *[("Value", DEFAULT)] * 2,
+        ],
+        seeded(*"ABCDEFG"),
+    )
+    values.run(run.session)
+    bs = run.saved().brainstorm
+    assert bs is not None
+    assert [(b.by, b.options, b.no_vote) for b in bs.rounds[0].votes] == [
+        ("Ana", ["A", "B"], None),
+        ("Ben", [], "abstained"),
+        ("Cem", [], "absent"),
+        ("Dan", [], "abstained"),
+    ]
+    assert bs.rounds[0].kept == ["A", "B"]
+
+
+def test_secret_ballots_keep_who_voted_and_the_tally_but_no_name_beside_a_pick(
+    make_run: MakeRun,
+) -> None:
+    run = make_run(
+        [
+            ("room", DEFAULT),
+            ("What next", DEFAULT),
+            ("mean the same", []),
+            ("Secret ballots", True),
+            ("Votes per person", "2"),
+            *ballots(VOTE_ROUND_ONE),
+            ("Merge options", DEFAULT),
+            ("Next ballot: Ana", KeyboardInterrupt),  # the re-vote
+        ],
+        seeded(*"ABCDEFG"),
+    )
+    with pytest.raises(KeyboardInterrupt):
+        values.run(run.session)
+    bs = run.saved().brainstorm
+    assert bs is not None and bs.anonymous is True
+    first = bs.rounds[0]
+    assert [(b.by, b.options) for b in first.votes] == [(p, []) for p in ROOM]
+    assert first.tally == {"A": 2, "B": 2, "C": 1, "D": 1, "E": 1, "F": 1}
+    assert first.kept == ["A", "B"]
+    text = run.path.read_text(encoding="utf-8")
+    block = text[text.index("rounds:") :]
+    for person in ROOM:  # a name is never on a line that also names an option
+        for line in block.splitlines():
+            if person in line:
+                assert line.strip() == f"- by: {person}", line
+
+
+def test_votes_per_person_can_change_mid_vote(make_run: MakeRun) -> None:
+    run = make_run(
+        [
+            ("room", DEFAULT),
+            ("What next", DEFAULT),
+            ("mean the same", []),
+            ("Secret ballots", DEFAULT),
+            ("Votes per person", "3"),
+            *ballot("Ana", ["A", "B", "C"]),
+            *ballot("Ben", ["A"]),
+            ("Next ballot: Cem", "limit"),
+            ("from now on", "2"),  # Ana used three: she votes again
+            *ballot("Ana", ["A", "B"]),
+            *ballot("Cem", ["B", "C"]),
+            *ballot("Dan", ["C", "D"]),
+            ("Merge options", KeyboardInterrupt),
+        ],
+        seeded(*"ABCDEFG"),
+    )
+    with pytest.raises(KeyboardInterrupt):
+        values.run(run.session)
+    held = run.saved().brainstorm.rounds[0]  # type: ignore[union-attr]
+    assert held.votes_per_person == 2
+    assert [(b.by, b.options) for b in held.votes] == [
+        ("Ben", ["A"]),
+        ("Ana", ["A", "B"]),
+        ("Cem", ["B", "C"]),
+        ("Dan", ["C", "D"]),
+    ]
+    assert "These ballots had more picks; they vote again:\n  • Ana" in run.screen.text()
+
+
+def test_the_room_changes_mid_vote_and_back_reopens_a_ballot(make_run: MakeRun) -> None:
+    run = make_run(
+        [
+            ("room", DEFAULT),
+            ("What next", DEFAULT),
+            ("mean the same", []),
+            ("Secret ballots", DEFAULT),
+            ("Votes per person", "2"),
+            *ballot("Ana", ["A", "B"]),
+            ("Next ballot: Ben", BACK),  # Ana wants to change her ballot
+            *ballot("Ana", ["A", "C"]),
+            ("Next ballot: Ben", "room"),
+            ("room", "Ana; Ben; Cem"),  # Dan had to leave
+            *ballot("Ben", ["B", "C"]),
+            *ballot("Cem", ["A", "D"]),
+            ("Merge options", KeyboardInterrupt),
+        ],
+        seeded(*"ABCDEFG"),
+    )
+    with pytest.raises(KeyboardInterrupt):
+        values.run(run.session)
+    bs = run.saved().brainstorm
+    assert bs is not None and bs.participants == ["Ana", "Ben", "Cem"]
+    assert [(b.by, b.options) for b in bs.rounds[0].votes] == [
+        ("Ana", ["A", "C"]),
+        ("Ben", ["B", "C"]),
+        ("Cem", ["A", "D"]),
+    ]
+
+
+def test_back_while_typing_ideas_edits_the_one_before(make_run: MakeRun) -> None:
+    run = make_run(
+        [
+            ("room", "Ana; Ben"),
+            ("What next", "type"),
+            ("Idea 1", "They were quik"),
+            ("Who said it", BACK),  # a typo: back to the words
+            ("Idea 1", "They were quick to answer"),
+            ("Who said it", "Ben"),
+            ("core value", DEFAULT),
+            ("Idea 2", BACK),  # back again: the core value of idea 1
+            ("core value", "Speed"),
+            ("Idea 2", ""),
+            ("What next", "leave"),
+        ]
+    )
+    values.run(run.session)
+    bs = run.saved().brainstorm
+    assert bs is not None
+    assert [(i.text, i.by, i.value) for i in bs.ideas] == [
+        ("They were quick to answer", "Ben", "Speed")
+    ]
+
+
+def test_imported_names_are_matched_to_the_room_and_asked_about_when_unsure(
+    make_run: MakeRun, tmp_path: Path
+) -> None:
+    csv_file = tmp_path / "wall.csv"
+    csv_file.write_text(
+        "participant,idea\n"
+        "mei,Fast\n"
+        'INGRID,"Fast, friendly help"\n'
+        "Jonas,Honest\n"
+        "Tom,Kind\n"
+        "Mei,Fair\n",
+        encoding="utf-8",
+    )
+    run = make_run(
+        [
+            ("room", "Ingrid (CEO); Mei (support lead); Jonas Berg"),
+            ("What next", "import"),
+            ("File", str(csv_file)),
+            ("names “Jonas”", DEFAULT),  # a leading name: Jonas Berg is offered
+            ("names “Tom”", DEFAULT),  # nobody: a new person is offered
+            ("“Fast, friendly help”", DEFAULT),
+            ("What next", "leave"),
+        ]
+    )
+    values.run(run.session)
+    bs = run.saved().brainstorm
+    assert bs is not None
+    assert bs.participants == ["Ingrid (CEO)", "Mei (support lead)", "Jonas Berg", "Tom"]
+    assert [i.by for i in bs.ideas] == [
+        "Mei (support lead)",
+        "Ingrid (CEO)",
+        "Jonas Berg",
+        "Tom",
+        "Mei (support lead)",
+    ]
+    asked = [a.message for a in run.asker.asked if "Who is that" in a.message]
+    assert len(asked) == 2  # mei and INGRID were sure; each name is asked about once
+
+
+def test_a_reworded_value_keeps_its_core(make_run: MakeRun) -> None:
+    data = seeded("Honesty", "Speed")
+    data["values"] = [{"name": "Honesty"}, {"name": "Speed"}]
+    run = make_run(
+        [("What now", "wording"), ("Value 1", "Tell it straight"), ("Value 2", DEFAULT)], data
+    )
+    values.run(run.session)
+    doc = run.saved()
+    assert [(v.name, v.core) for v in doc.values] == [
+        ("Tell it straight", "Honesty"),
+        ("Speed", None),
+    ]
+    again = make_run([("What now", "wording"), ("Value 1", "Straight talk"), ("Value 2", DEFAULT)])
+    values.run(again.session)
+    assert again.saved().values[0].core == "Honesty"  # the first name stays the core

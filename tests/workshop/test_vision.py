@@ -23,6 +23,8 @@ def verdicts(run: Any) -> list[Verdicts]:
 def test_write_see_the_verdicts_rewrite_and_review(make_run: MakeRun) -> None:
     run = make_run(
         [
+            ("journey", "From the first call to the bike back on the road"),
+            ("everything goes right", "Riders say they hardly noticed the repair"),
             ("vision", "The best support, 24/7"),
             ("Keep this wording", DEFAULT),  # two criteria fail: "Rewrite" is the default
             ("Rewrite", "Every rider back on the road the same day"),
@@ -43,6 +45,8 @@ def test_write_see_the_verdicts_rewrite_and_review(make_run: MakeRun) -> None:
     v = run.saved().vision
     assert v is not None and v.review is not None
     assert v.statement == "Every rider back on the road the same day"
+    assert v.journey == "From the first call to the bike back on the road"
+    assert v.best_day == "Riders say they hardly noticed the repair"
     assert v.drafts == ["The best support, 24/7"]
     assert v.review.statement == v.statement
     assert v.review.date == TODAY
@@ -70,6 +74,8 @@ def test_write_see_the_verdicts_rewrite_and_review(make_run: MakeRun) -> None:
 def test_the_teams_own_verdict_and_a_flop_lead_back_to_rewriting(make_run: MakeRun) -> None:
     run = make_run(
         [
+            ("journey", ""),
+            ("everything goes right", ""),
             ("vision", "Riders ride"),
             ("Keep this wording", "keep"),
             ("Simple", "fail"),
@@ -105,6 +111,8 @@ def test_the_teams_own_verdict_and_a_flop_lead_back_to_rewriting(make_run: MakeR
 def test_ctrl_c_during_the_review_keeps_statement_drafts_and_verdicts(make_run: MakeRun) -> None:
     run = make_run(
         [
+            ("journey", ""),
+            ("everything goes right", ""),
             ("vision", "Best support"),
             ("Keep this wording", "rewrite"),
             ("Rewrite", "Every rider helped by one person"),
@@ -139,7 +147,7 @@ def test_an_edited_vision_needs_a_new_review(make_run: MakeRun) -> None:
     }
     run = make_run(
         [
-            ("Keep this wording", "keep"),
+            ("Change which answer", DEFAULT),  # carry on: the review of the new wording
             ("Simple", "fail"),
             ("service", DEFAULT),
             ("become", KeyboardInterrupt),
@@ -175,6 +183,8 @@ def test_the_real_engine_judges_against_the_capacity(doc_path: Any) -> None:
     Store.create(doc_path, Philosophy.model_validate(data))
     asker = ScriptedAsker(
         [
+            ("journey", ""),
+            ("everything goes right", ""),
             ("vision", "Customers get help 24/7 on every channel"),
             ("Keep this wording", KeyboardInterrupt),
         ]

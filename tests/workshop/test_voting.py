@@ -130,7 +130,7 @@ def test_cut_splits_every_option_into_kept_tied_or_dropped(
 def test_check_ballot() -> None:
     options = ["A", "B", "C"]
     assert voting.check_ballot(["A", "B"], options, 2) is None
-    assert voting.check_ballot([], options, 2) == "Pick at least one option."
+    assert voting.check_ballot([], options, 2) is None  # nothing picked: an abstention
     assert voting.check_ballot(["A", "B", "C"], options, 2) == "Each person has 2 votes; 3 picked."
     assert voting.check_ballot(["A", "a"], options, 2) == "One vote per option."
     assert voting.check_ballot(["Z"], options, 2) == "Not an option in this round: Z"
