@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     except CxphiloError as exc:
         from . import output
 
-        for line in exc.lines():
+        for line in exc.lines():  # a key or a value from the file is shown, never run
             output.err(line)
         return _exit(int(exc.exit_code))
     except KeyboardInterrupt:

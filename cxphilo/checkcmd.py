@@ -76,11 +76,9 @@ def run(paths: list[Path], fmt: str | None, strict: bool, config_path: Path | No
     strict = strict or config.strict
     results = check_paths(paths or [DEFAULT_FILE], config.rules)
     chosen = report.choose_format(fmt, os.environ)
-    styled = chosen == "text" and output.colour_wanted(sys.stdout)
-    text = report.render(chosen, results, strict=strict, styled=styled)
-    if styled:
-        output.console().print(text, end="", soft_wrap=True)
+    if chosen == "text" and output.colour_wanted(sys.stdout):
+        output.lines(report.text_lines(results, strict), colour=True)
     else:
-        output.out(text.rstrip("\n"))
+        output.out(report.render(chosen, results, strict=strict).rstrip("\n"))
     if any(result.failed(strict) for result in results):
         raise CheckFailed()

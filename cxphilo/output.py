@@ -3,6 +3,12 @@
 rich is imported only when something rich is printed, so that the fast paths
 (`--version`, `schema`, `check` in CI) do not pay for it. Colour follows the
 terminal: none when the stream is not a terminal or `NO_COLOR` is set.
+
+Text that came from a person (a document, a file name, an argument) is data:
+it reaches rich only as `rich.text.Text`, never inside a markup string, and
+every control character in it is shown as a visible escape (`visible`). Our
+own styling is a style name beside the text (`Part`), so that no typed `[/]`,
+`:smile:` or `\x1b[2J` is ever read as an instruction.
 """
 
 from __future__ import annotations
@@ -10,11 +16,16 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Iterable, Sequence
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
+
+# A piece of a line: text, or text and the rich style to show it in (`("done", "green")`).
+Part: TypeAlias = "str | tuple[str, str]"
 
 
 # Characters a terminal, a CI log or a reader's eye would act on rather than show:
@@ -48,14 +59,43 @@ def visible(text: str, *, multiline: bool = False) -> str:
     return pattern.sub(_escape, text)
 
 
+def plain(*parts: Part) -> str:
+    """The parts of a line as plain text, control characters shown as escapes."""
+    return "".join(visible(part if isinstance(part, str) else part[0]) for part in parts)
+
+
+def styled(*parts: Part) -> Text:
+    """The parts of a line as one rich `Text`: styled as asked, never read as markup."""
+    from rich.text import Text
+
+    line = Text()
+    for part in parts:
+        if isinstance(part, str):
+            line.append(visible(part))
+        else:
+            line.append(visible(part[0]), style=part[1])
+    return line
+
+
 def out(text: str = "") -> None:
-    """A plain line of results on stdout."""
+    """A plain line of results on stdout, written as it is (a rendered charter, a schema)."""
     sys.stdout.write(text + "\n")
 
 
+def lines(rows: Iterable[Sequence[Part]], *, colour: bool) -> None:
+    """Lines of parts on stdout: styled by rich when `colour`, plain text otherwise."""
+    if not colour:
+        for row in rows:
+            sys.stdout.write(plain(*row) + "\n")
+        return
+    from rich.text import Text
+
+    console().print(Text("\n").join(styled(*row) for row in rows), soft_wrap=True)
+
+
 def err(text: str) -> None:
-    """A plain line on stderr: errors, warnings, hints."""
-    sys.stderr.write(text + "\n")
+    """A line on stderr: errors, warnings, hints; what came from a file is shown, not run."""
+    sys.stderr.write(visible(text) + "\n")
 
 
 def warn(text: str) -> None:
@@ -88,8 +128,21 @@ def error_console() -> Console:
     return Console(stderr=True, highlight=False, no_color=not colour_wanted(sys.stderr))
 
 
-def print_json(data: Any) -> None:
-    """Machine output: JSON on stdout, UTF-8 kept readable."""
+# JSON escapes C0 controls itself; these it would write raw with ensure_ascii=False.
+# They only ever stand inside a JSON string, where `\uXXXX` means the same.
+_JSON_INVISIBLE = re.compile(
+    "[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]"
+)
+
+
+def json_text(data: Any) -> str:
+    """`data` as indented JSON: UTF-8 kept readable, nothing a terminal would act on."""
     import json
 
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    return _JSON_INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+def print_json(data: Any) -> None:
+    """Machine output: JSON on stdout; the values are exactly the data, escaped as JSON."""
+    sys.stdout.write(json_text(data))

@@ -11,13 +11,13 @@ Pure functions from results to a string; printing is the command's business.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from . import __version__
 from .checks.findings import FileResult, Finding
 from .checks.rules import RULES
+from .output import Part, json_text, plain, visible
 
 FORMATS = ("text", "json", "github", "sarif", "junit")
 JSON_VERSION = 1
@@ -33,10 +33,8 @@ def choose_format(requested: str | None, environ: Mapping[str, str]) -> str:
     return "github" if environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
-def render(
-    fmt: str, results: Sequence[FileResult], strict: bool = False, styled: bool = False
-) -> str:
-    """The results in format `fmt` (one of FORMATS)."""
+def render(fmt: str, results: Sequence[FileResult], strict: bool = False) -> str:
+    """The results in format `fmt` (one of FORMATS); `text_lines` gives the text to colour."""
     if fmt == "json":
         return to_json(results, strict)
     if fmt == "github":
@@ -45,7 +43,7 @@ def render(
         return to_sarif(results)
     if fmt == "junit":
         return to_junit(results, strict)
-    return to_text(results, strict, styled)
+    return to_text(results, strict)
 
 
 def summary(results: Sequence[FileResult], strict: bool) -> dict[str, int | bool]:
@@ -76,17 +74,6 @@ def summary_line(results: Sequence[FileResult], strict: bool) -> str:
 
 # --- text ---------------------------------------------------------------------------------
 
-
-def _plain(text: str) -> str:
-    return text
-
-
-def _rich_escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
-
-
 _STYLE = {
     "error": "bold red",
     "warning": "yellow",
@@ -97,32 +84,36 @@ _STYLE = {
 }
 
 
-def to_text(results: Sequence[FileResult], strict: bool = False, styled: bool = False) -> str:
-    """Readable text; with `styled`, rich markup for a terminal."""
-    escape = _rich_escape if styled else _plain
+def text_lines(results: Sequence[FileResult], strict: bool = False) -> list[list[Part]]:
+    """The readable report as lines of parts, each a text or a text with its style.
 
-    def paint(text: str, style: str) -> str:
-        return f"[{style}]{escape(text)}[/]" if styled else text
-
-    lines: list[str] = []
+    The parts are data: the output module shows them plain or in colour, and
+    shows every control character in them as an escape.
+    """
+    lines: list[list[Part]] = []
     for result in results:
-        criteria = ", ".join(
-            f"{name} {paint(verdict, _STYLE[verdict])}" for name, verdict in result.criteria.items()
-        )
-        header = paint(result.path, "bold") if styled else result.path
+        criteria: list[Part] = []
+        for name, verdict in result.criteria.items():
+            criteria += [", " if criteria else "", f"{name} ", (verdict, _STYLE[verdict])]
+        header: Part = (result.path, "bold")
         if not result.findings:
-            lines.append(f"{header}: ok (criteria: {criteria})")
+            lines.append([header, ": ok (criteria: ", *criteria, ")"])
             continue
-        lines.append(header)
+        lines.append([header])
         for f in result.findings:
             where = f"{f.line}:{f.column}" if f.line is not None else "-"
-            level = paint(f"{f.level:<7}", _STYLE[f.level])
-            lines.append(f"  {where:<8} {level}  {escape(f.rule)}  {escape(f.message)}")
+            level = (f"{f.level:<7}", _STYLE[f.level])
+            lines.append([f"  {where:<8} ", level, f"  {f.rule}  {f.message}"])
             if f.fix:
-                lines.append(f"  {'':<8} {'':<7}  {escape('fix: ' + f.fix)}")
-        lines.append(f"  criteria: {criteria}")
-    lines.append(escape(summary_line(results, strict)))
-    return "\n".join(lines) + "\n"
+                lines.append([f"  {'':<8} {'':<7}  fix: {f.fix}"])
+        lines.append(["  criteria: ", *criteria])
+    lines.append([summary_line(results, strict)])
+    return lines
+
+
+def to_text(results: Sequence[FileResult], strict: bool = False) -> str:
+    """Readable plain text, control characters shown as escapes."""
+    return "".join(plain(*line) + "\n" for line in text_lines(results, strict))
 
 
 # --- json ---------------------------------------------------------------------------------
@@ -154,14 +145,17 @@ def to_json(results: Sequence[FileResult], strict: bool = False) -> str:
         ],
         "summary": summary(results, strict),
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_text(data)
 
 
 # --- GitHub Actions ---------------------------------------------------------------------
 
 
+# GitHub's own escapes first (a line break stays a line break in the annotation),
+# then every other control character as a visible escape: nothing typed can end
+# the line and start a workflow command of its own.
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:
@@ -249,7 +243,7 @@ def to_sarif(results: Sequence[FileResult]) -> str:
             }
         ],
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_text(data)
 
 
 # --- JUnit XML ----------------------------------------------------------------------------
@@ -259,19 +253,23 @@ def to_junit(results: Sequence[FileResult], strict: bool = False) -> str:
     """One test suite per file: a test case per criterion and per finding.
 
     Errors (and warnings with --strict) are failures; other findings are
-    passing test cases that carry their message, so nothing is lost.
+    passing test cases that carry their message, so nothing is lost. XML 1.0
+    cannot carry most control characters at all, and a CI log shows the rest:
+    every text from a file is given with them as visible escapes.
     """
     import xml.etree.ElementTree as ET
+
+    def text(*lines: str) -> str:
+        return "\n".join(visible(line) for line in lines)
 
     root = ET.Element("testsuites", name="cxphilo check")
     total_tests = total_failures = 0
     for result in results:
-        suite = ET.SubElement(root, "testsuite", name=result.path)
+        path = visible(result.path)
+        suite = ET.SubElement(root, "testsuite", name=path)
         tests = failures = skipped = 0
         for criterion, verdict in result.criteria.items():
-            case = ET.SubElement(
-                suite, "testcase", classname=result.path, name=f"criterion {criterion}"
-            )
+            case = ET.SubElement(suite, "testcase", classname=path, name=f"criterion {criterion}")
             tests += 1
             if verdict == "fail":
                 failures += 1
@@ -283,22 +281,22 @@ def to_junit(results: Sequence[FileResult], strict: bool = False) -> str:
                 failure = ET.SubElement(
                     case, "failure", message=f"the vision fails {criterion}", type="criterion"
                 )
-                failure.text = "\n".join(messages)
+                failure.text = text(*messages)
             elif verdict == "skip":
                 skipped += 1
                 ET.SubElement(case, "skipped", message="no vision statement")
         for f in result.findings:
             where = f" at {f.line}:{f.column}" if f.line is not None else ""
-            case = ET.SubElement(suite, "testcase", classname=result.path, name=f"{f.rule}{where}")
+            case = ET.SubElement(suite, "testcase", classname=path, name=text(f"{f.rule}{where}"))
             tests += 1
-            text = f.message + (f"\nfix: {f.fix}" if f.fix else "")
+            body = [f.message, *([f"fix: {f.fix}"] if f.fix else [])]
             if f.level == "error" or (strict and f.level == "warning"):
                 failures += 1
-                failure = ET.SubElement(case, "failure", message=f.message, type=f.level)
-                failure.text = text
+                failure = ET.SubElement(case, "failure", message=text(f.message), type=f.level)
+                failure.text = text(*body)
             else:
                 out = ET.SubElement(case, "system-out")
-                out.text = f"{f.level}: {text}"
+                out.text = text(f"{f.level}: {body[0]}", *body[1:])
         suite.set("tests", str(tests))
         suite.set("failures", str(failures))
         suite.set("errors", "0")
@@ -308,5 +306,5 @@ def to_junit(results: Sequence[FileResult], strict: bool = False) -> str:
     root.set("tests", str(total_tests))
     root.set("failures", str(total_failures))
     root.set("errors", "0")
-    body = ET.tostring(root, encoding="unicode")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+    document = ET.tostring(root, encoding="unicode")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + document + "\n"

@@ -131,17 +131,23 @@ def test_text_groups_findings_by_file_and_ends_with_a_summary(
     assert text.rstrip().splitlines()[-1].startswith("4 files checked, failed: ")
 
 
-def test_styled_text_is_rich_markup_with_the_user_text_escaped() -> None:
+def test_styled_text_keeps_our_styles_beside_the_text_never_in_it() -> None:
     from cxphilo.checks.findings import Finding
 
     result = FileResult(
         "doc.yaml",
         {"simple": "fail", "service": "pass", "future": "pass"},
-        [Finding("vision-cliche", "error", '"[bold]" is a cliche', 1, 2)],
+        [Finding("vision-cliche", "error", '"[bold]" is a cliche \x1b[2J', 1, 2)],
     )
-    styled = report.render("text", [result], styled=True)
-    assert "[bold red]error  [/]" in styled
-    assert r"\[bold]" in styled
+    lines = report.text_lines([result])
+    assert lines[1] == [
+        "  1:2      ",
+        ("error  ", "bold red"),
+        '  vision-cliche  "[bold]" is a cliche \x1b[2J',
+    ]
+    assert report.render("text", [result]).splitlines()[1] == (
+        '  1:2      error    vision-cliche  "[bold]" is a cliche \\e[2J'
+    )
 
 
 def test_the_format_follows_github_actions_unless_asked() -> None:
