@@ -130,7 +130,8 @@ class QuestionaryAsker:
         import questionary
 
         items = [
-            questionary.Choice(c.title, value=c.value, description=c.description) for c in choices
+            questionary.Choice(title, value=c.value, description=c.description)
+            for title, c in zip(_numbered(choices), choices, strict=True)
         ]
         start = next((item for item in items if item.value == default), None)
         # No j/k moves: a facilitator types a lot, and a stray letter in a menu
@@ -145,7 +146,7 @@ class QuestionaryAsker:
             erase_when_done=True,
             **self._io,
         )
-        return self._ask(question)
+        return self._ask(question, _shortcuts(question, len(items), tick=False))
 
     def checkbox(
         self,
@@ -160,8 +161,8 @@ class QuestionaryAsker:
         import questionary
 
         items = [
-            questionary.Choice(c.title, value=c.value, description=c.description, checked=c.checked)
-            for c in choices
+            questionary.Choice(title, value=c.value, description=c.description, checked=c.checked)
+            for title, c in zip(_numbered(choices), choices, strict=True)
         ]
         question = questionary.checkbox(
             message,
@@ -173,7 +174,7 @@ class QuestionaryAsker:
             erase_when_done=True,
             **self._io,
         )
-        return list(self._ask(question) or [])
+        return list(self._ask(question, _shortcuts(question, len(items), tick=True)) or [])
 
     def confirm(self, message: str, *, default: bool = True) -> bool:
         """Yes or no; see `Asker`."""
@@ -266,6 +267,50 @@ class _Pristine:
                 buffer.text = buffer.text[: buffer.cursor_position]
 
         return handler
+
+
+# A list of up to ten choices numbers them: the number key picks (or ticks) one at once.
+SHORTCUTS = "1234567890"
+
+
+def _numbered(choices: Sequence[WorkshopChoice]) -> list[str]:
+    if len(choices) > len(SHORTCUTS):
+        return [c.title for c in choices]
+    return [f"{key}) {c.title}" for key, c in zip(SHORTCUTS, choices, strict=False)]
+
+
+def _shortcuts(question: Any, count: int, *, tick: bool) -> Any:
+    """Number keys that point at a choice (a menu) or tick it (a checkbox)."""
+    from prompt_toolkit.key_binding import KeyBindings
+    from questionary.prompts.common import InquirerControl
+
+    kb = KeyBindings()
+    if count > len(SHORTCUTS):
+        return kb
+    control = next(
+        (
+            w.content
+            for w in question.application.layout.find_all_windows()
+            if isinstance(w.content, InquirerControl)
+        ),
+        None,
+    )
+    if control is None:  # pragma: no cover - questionary always has one
+        return kb
+    for index, key in enumerate(SHORTCUTS[:count]):
+
+        def press(event: Any, index: int = index) -> None:
+            control.pointed_at = index
+            if tick:
+                value = control.get_pointed_at().value
+                picked = control.selected_options
+                if value in picked:
+                    picked.remove(value)
+                else:
+                    picked.append(value)
+
+        kb.add(key, eager=True)(press)
+    return kb
 
 
 def _add_keys(application: Any, extra: Any) -> None:

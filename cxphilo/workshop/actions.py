@@ -85,13 +85,13 @@ def _value_fields(session: Session, index: int, value: Value, asked: set[str]) -
         if catalogue.find(metric_id) is None and f"define {metric_id}" not in asked:
             out += _custom_metric_fields(metric_id)
             asked.add(f"define {metric_id}")
-    if value.metrics:
-        out.append(_targets_gate(session, index, value))
-        if _recording(session, index, value):
-            for metric_id in value.metrics:
-                if f"measure {metric_id}" not in asked:
-                    out += _measure_fields(session, metric_id)
-                    asked.add(f"measure {metric_id}")
+    fresh = [m for m in value.metrics if f"measure {m}" not in asked]
+    if fresh:
+        out.append(_targets_gate(session, index, value, fresh))
+        if _recording(session, index, fresh):
+            for metric_id in fresh:
+                out += _measure_fields(session, metric_id)
+        asked.update(f"measure {m}" for m in fresh)
     out.append(
         form.list_field(
             f"values.{index}.technology",
@@ -286,25 +286,26 @@ def _custom_metric_fields(metric_id: str) -> list[Field]:
     ]
 
 
-def _recording(session: Session, index: int, value: Value) -> bool:
-    """Whether the room records baselines for this value: it said so, or some are recorded."""
+def _recording(session: Session, index: int, metrics: list[str]) -> bool:
+    """Whether the room records baselines here: it said so, or some are recorded already."""
     said = session.memory.get(f"values.{index}.record")
     if said is not None:
         return bool(said)
-    return _has_measures(session.doc, value)
+    return _has_measures(session.doc, metrics)
 
 
-def _has_measures(doc: Philosophy, value: Value) -> bool:
-    entries = [_entry(doc, m) for m in value.metrics]
+def _has_measures(doc: Philosophy, metrics: list[str]) -> bool:
+    entries = [_entry(doc, m) for m in metrics]
     return any(e is not None and (e.baseline or e.target) for e in entries)
 
 
-def _targets_gate(session: Session, index: int, value: Value) -> Field:
+def _targets_gate(session: Session, index: int, value: Value, metrics: list[str]) -> Field:
+    """Whether to record baselines for the value's metrics not recorded under an earlier value."""
     key = f"values.{index}.record"
 
     def get(doc: Philosophy) -> bool | None:
         said = session.memory.get(key)
-        return bool(said) if said is not None else (True if _has_measures(doc, value) else None)
+        return bool(said) if said is not None else (True if _has_measures(doc, metrics) else None)
 
     def put(doc: Philosophy, answer: bool) -> None:
         session.memory[key] = answer
@@ -312,7 +313,7 @@ def _targets_gate(session: Session, index: int, value: Value) -> Field:
     return Field(
         key,
         f"{value.name}: baselines and targets",
-        f"Record a baseline and a target for {', '.join(value.metrics)}?",
+        f"Record a baseline and a target for {', '.join(metrics)}?",
         get,
         put,
         kind="confirm",

@@ -52,6 +52,7 @@ GOALS = (
         "Fewer contacts, fewer steps, answers they find on their own.",
     ),
 )
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
 CUSTOMERS = ("assessment", "customers")
 CAPACITY = ("assessment", "capacity")
 
@@ -65,6 +66,7 @@ def fields(session: Session) -> list[Field]:
     """Step 1's questions, in order."""
     doc = session.doc
     capacity = doc.assessment.capacity if doc.assessment else None
+    customers = doc.assessment.customers if doc.assessment else None
     days = list(capacity.days) if capacity else []
     staffed = list(capacity.channels) if capacity else []
     out = [
@@ -148,6 +150,9 @@ def fields(session: Session) -> list[Field]:
             "On which days do people answer?",
             (*CAPACITY, "days"),
             [Choice(DAY_LABELS[d], d) for d in DAYS],
+            suggest=list(WEEKDAYS),
+            hint="(Monday to Friday are ticked to start with; space or a number ticks, "
+            "Enter when done)",
         ),
         Field(
             "hours",
@@ -165,6 +170,9 @@ def fields(session: Session) -> list[Field]:
             "Channels staffed",
             "Which channels does the team actually staff or run?",
             (*CAPACITY, "channels"),
+            suggest=list(customers.channels) if customers else None,
+            hint="(the channels customers use are ticked to start with; untick what "
+            "nobody staffs)",
         ),
     ]
     if staffed:
@@ -183,12 +191,14 @@ def fields(session: Session) -> list[Field]:
     return out
 
 
-def _channels(id: str, label: str, ask: str, path: form.Path) -> Field:
-    return form.ticks_field(id, label, ask, path, [Choice(CHANNEL_LABELS[c], c) for c in CHANNELS])
+def _channels(id: str, label: str, ask: str, path: form.Path, **more: Any) -> Field:
+    choices = [Choice(CHANNEL_LABELS[c], c) for c in CHANNELS]
+    return form.ticks_field(id, label, ask, path, choices, **more)
 
 
 def _get_week(doc: Philosophy) -> tuple[str | None, dict[str, str]] | None:
     capacity = doc.assessment.capacity if doc.assessment else None
+    customers = doc.assessment.customers if doc.assessment else None
     if capacity is None or not (capacity.hours or capacity.day_hours):
         return None
     return capacity.hours, {str(day): hours for day, hours in capacity.day_hours.items()}

@@ -16,6 +16,7 @@ question that has no answer yet.
 
 from __future__ import annotations
 
+import re
 import typing
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -232,9 +233,14 @@ def _answer(session: Session, field: Field) -> Any:
     return value
 
 
+def _short(title: str) -> str:
+    """A choice's title without its remarks in brackets and its alignment spaces."""
+    return " ".join(re.sub(r"\s*\([^()]*\)", "", title).split()) or title
+
+
 def _echo(field: Field, value: Any) -> tuple[str, ...]:
     if field.kind in ("select", "checkbox"):
-        titles = {c.value: c.title for c in field.choices}
+        titles = {c.value: _short(c.title) for c in field.choices}
         picked = value if isinstance(value, list) else [value]
         return tuple(titles.get(v, _show(v)) for v in picked if v is not None)
     if isinstance(value, list):
