@@ -83,6 +83,20 @@ DOCUMENT_RULES: tuple[Rule, ...] = (
         "`- id: SAME_DAY` with no `name:` or `measures:`",
     ),
     Rule(
+        "metric-target-past",
+        "warning",
+        None,
+        "A metric's target date has passed",
+        "`target: {value: 50, date: 2025-09-30}` after that day",
+    ),
+    Rule(
+        "metric-baseline-future",
+        "warning",
+        None,
+        "A metric's baseline is dated in the future",
+        "`baseline: {value: 38, date: 2031-01-01}`",
+    ),
+    Rule(
         "customer-history-missing",
         "warning",
         None,

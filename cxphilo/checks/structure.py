@@ -103,6 +103,7 @@ def document_findings(
     _steps(doc, at)
     _values(doc, at)
     _metrics(doc, at)
+    _metric_dates(doc, at, today)
     _model(doc, at)
     judgement = _vision(doc, at)
     _review(doc, at, judgement)
@@ -192,6 +193,39 @@ def _metrics(doc: Any, at: Located) -> None:
                 f"custom metric '{entry.id}' needs {' and '.join(missing)}",
                 fix="add name: and measures: (and a formula) so everyone measures it the same way",
             )
+
+
+def _metric_dates(doc: Any, at: Located, today: dt.date) -> None:
+    """A baseline is a value already measured; a target is a value still to reach."""
+    for index, entry in enumerate(doc.metrics):
+        metric = _metric_name(entry)
+        target = entry.target.date if entry.target is not None else None
+        if target is not None and target < today:
+            at.add(
+                "metric-target-past",
+                ("metrics", index, "target", "date"),
+                f"the target for {metric} was due on {target.isoformat()} "
+                f"({(today - target).days} days ago)",
+                fix="measure it now, record the result as the new baseline (value and date) "
+                "and set a new target with a date ahead",
+            )
+        baseline = entry.baseline.date if entry.baseline is not None else None
+        if baseline is not None and baseline > today:
+            at.add(
+                "metric-baseline-future",
+                ("metrics", index, "baseline", "date"),
+                f"the baseline for {metric} is dated {baseline.isoformat()}, after today; "
+                "a baseline is a value already measured",
+                fix="give the date it was measured, or record the value as the target if it "
+                "is still to be reached",
+            )
+
+
+def _metric_name(entry: Any) -> str:
+    """ "NPS (Net Promoter Score)": the id, and its name when one is known."""
+    known = catalogue.find(entry.id)
+    name = entry.name or (known.name if known is not None else None)
+    return f"'{entry.id}'" + (f" ({name})" if name and name != entry.id else "")
 
 
 def _model(doc: Any, at: Located) -> None:

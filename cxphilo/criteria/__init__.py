@@ -10,6 +10,7 @@ being written, and `cxphilo check` turns its findings into check findings.
 
 from __future__ import annotations
 
+from .capacity import Reach, describe_capacity
 from .engine import (
     CRITERIA,
     RULES_BY_ID,
@@ -27,8 +28,10 @@ __all__ = [
     "RULES_BY_ID",
     "VISION_RULES",
     "Judgement",
+    "Reach",
     "VisionFinding",
     "VisionRule",
+    "describe_capacity",
     "is_action_statement",
     "judge_vision",
     "verdicts",

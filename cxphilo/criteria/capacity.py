@@ -1,29 +1,74 @@
 """What a team can really deliver, read from the declared capacity (step 1).
 
-The honesty rule compares the promises in a vision with this. Any object with
-`team_size`, `days`, `hours` and `channels` will do: the pydantic
-`cxphilo.model.Capacity`, or the check's light view of the same data.
+The honesty rule compares the promises in a vision with this: the week as the
+team declared it, day by day, with the hours people answer on each day and,
+per channel, where those differ. Any object with the fields of `CapacityLike`
+will do: the pydantic `cxphilo.model.Capacity`, or the check's light view of
+the same data (`cxphilo.checks.fastdoc.View`). Nothing here imports pydantic,
+so that the check's fast path stays fast.
+
+Hours are kept as spans of minutes after midnight of their day. An overnight
+span ("22:00-06:00") ends after 24:00 (at 30:00), so that it still belongs to
+the day it starts on.
 """
+
+# Ranges of days and hours are written with an en dash ("Mon–Fri 08:00–17:00"), as
+# English sets them; that is right here.
+# ruff: noqa: RUF001, RUF002, RUF003
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
-ALL_DAYS = frozenset({"mon", "tue", "wed", "thu", "fri", "sat", "sun"})
-WEEKEND = frozenset({"sat", "sun"})
+# The same days, in the same order, as `cxphilo.model.DAYS` (a test holds them together;
+# this module must not import the pydantic model).
+DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+ALL_DAYS = frozenset(DAYS)
+WEEKDAYS = frozenset(DAYS[:5])
+WEEKEND = frozenset(DAYS[5:])
+DAY = 24 * 60  # minutes
+
+# The parts of the day a vision can promise, in minutes after midnight. Defined here
+# once, for every language: "in the evening" is after about six; "at night" is after
+# ten in the evening or before six in the morning.
+EVENING_START = 18 * 60
+NIGHT_START = 22 * 60
+NIGHT_END = 6 * 60
+# Answering for less than an hour of the evening (or of the night) is not offering it:
+# a team that closes at 18:15 does not answer "in the evenings".
+PART_OF_DAY = 60
+
 LIVE_CHANNELS = frozenset({"phone", "chat"})
 SELF_SERVICE = "self-service"
 # Below this many people a team cannot answer everyone at once, whatever its hours.
 SMALL_TEAM = 5
 # "Every channel" is credible from a team that staffs at least this many.
 MANY_CHANNELS = 3
-LATE_EVENING = 20 * 60  # minutes after midnight
+
+Span = tuple[int, int]  # minutes after midnight of its day; the end may pass 24:00
 
 _HOURS = re.compile(r"^(\d{2}):(\d{2})-(\d{2}):(\d{2})$")
-_DAY_ORDER = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_DAY_NAMES = {
+    "mon": "Mon",
+    "tue": "Tue",
+    "wed": "Wed",
+    "thu": "Thu",
+    "fri": "Fri",
+    "sat": "Sat",
+    "sun": "Sun",
+}
+# How a channel reads after "people answer ...", and on its own.
+BY_CHANNEL = {
+    "phone": "by phone",
+    "email": "by email",
+    "chat": "by chat",
+    "social": "on social media",
+    "in-person": "in person",
+    "sms": "by SMS",
+}
 
 
 class CapacityLike(Protocol):
@@ -39,99 +84,308 @@ class CapacityLike(Protocol):
     def hours(self) -> str | None: ...
 
     @property
+    def day_hours(self) -> Mapping[Any, str]: ...
+
+    @property
     def channels(self) -> Sequence[str]: ...
+
+    @property
+    def channel_hours(self) -> Mapping[Any, str]: ...
+
+
+def parse_hours(text: str | None) -> Span | None:
+    """ "09:00-17:00" as (540, 1020), "24h" as (0, 1440); None when not declared or unreadable.
+
+    An end at or before the start runs past midnight: "22:00-06:00" is (1320, 1800),
+    and "09:00-09:00" is the full 24 hours from nine.
+    """
+    if text == "24h":
+        return (0, DAY)
+    match = _HOURS.match(text or "")
+    if match is None:
+        return None
+    h1, m1, h2, m2 = (int(g) for g in match.groups())
+    start, end = h1 * 60 + m1, h2 * 60 + m2
+    if end <= start:
+        end += DAY
+    return (start, end)
+
+
+@dataclass(frozen=True)
+class Check:
+    """Whether a promise about hours holds, and where it does not.
+
+    `verdict` is None when the capacity does not say enough to tell. `failing`
+    lists the days (None: the usual day when no days are declared) where the
+    promise breaks, each with the spans people answer that day (empty: closed).
+    """
+
+    verdict: bool | None
+    failing: tuple[tuple[str | None, tuple[Span, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
 class Reach:
-    """A capacity reduced to what the honesty rule needs; None means not declared."""
+    """A capacity as a week: None (or empty) means the team did not declare it."""
 
     team_size: int | None
     days: frozenset[str] | None
-    start: int | None  # minutes after midnight
-    end: int | None
-    round_the_clock: bool | None
-    channels: frozenset[str] | None
+    usual: Span | None  # `hours`: the usual hours on those days
+    day_hours: tuple[tuple[str, Span], ...]  # days whose hours differ
+    channels: tuple[str, ...] | None  # in the order the team listed them
+    channel_hours: tuple[tuple[str, Span], ...]  # channels staffed for other hours
 
     @classmethod
     def of(cls, capacity: CapacityLike | None) -> Reach | None:
+        """The week of a declared capacity; None when there is no capacity at all."""
         if capacity is None:
             return None
         days = frozenset(capacity.days or ()) or None
-        channels = frozenset(capacity.channels or ()) or None
-        start = end = None
-        round_the_clock: bool | None = None
-        hours = capacity.hours
-        if hours == "24h":
-            round_the_clock = True
-            start, end = 0, 24 * 60
-        elif hours:
-            match = _HOURS.match(hours)
-            if match:
-                h1, m1, h2, m2 = (int(g) for g in match.groups())
-                start, end = h1 * 60 + m1, h2 * 60 + m2
-                round_the_clock = start == 0 and end == 24 * 60
-        return cls(capacity.team_size, days, start, end, round_the_clock, channels)
+        channels = tuple(capacity.channels or ()) or None
+        return cls(
+            capacity.team_size,
+            days,
+            parse_hours(capacity.hours),
+            _spans_of(capacity.day_hours, DAYS),
+            channels,
+            _spans_of(capacity.channel_hours, channels or ()),
+        )
+
+    # -- what the team staffs
 
     @property
-    def every_day(self) -> bool | None:
-        return None if self.days is None else self.days >= ALL_DAYS
-
-    @property
-    def weekends(self) -> bool | None:
-        return None if self.days is None else self.days >= WEEKEND
-
-    @property
-    def always(self) -> bool | None:
-        """Open around the clock, every day; None when hours or days are unknown."""
-        if self.round_the_clock is None or self.days is None:
+    def human_channels(self) -> tuple[str, ...] | None:
+        """The channels people answer on (self-service needs nobody)."""
+        if self.channels is None:
             return None
-        return self.round_the_clock and bool(self.every_day)
-
-    @property
-    def late(self) -> bool | None:
-        return None if self.end is None else self.end >= LATE_EVENING
-
-    @property
-    def human_channels(self) -> frozenset[str] | None:
-        return None if self.channels is None else self.channels - {SELF_SERVICE}
+        return tuple(c for c in self.channels if c != SELF_SERVICE)
 
     def staffs(self, channel: str) -> bool | None:
         return None if self.channels is None else channel in self.channels
 
+    def answers_on(self, needed: Iterable[str]) -> bool | None:
+        """True when people answer on every one of the `needed` days."""
+        return None if self.days is None else set(needed) <= self.days
+
+    def missing_days(self, needed: Iterable[str]) -> frozenset[str]:
+        return frozenset(needed) - (self.days or frozenset())
+
+    # -- the hours of each day
+
+    def spans_on(self, day: str | None, channel: str | None = None) -> tuple[Span, ...] | None:
+        """The hours people answer on `day` (by `channel`, or on any channel); () when
+        closed, None when not declared. `day` None is the usual day, for a capacity
+        that names no days."""
+        if day is not None and self.days is not None and day not in self.days:
+            return ()
+        by_channel = dict(self.channel_hours)
+        usual = dict(self.day_hours).get(day, self.usual) if day is not None else self.usual
+        if channel is not None:
+            span = by_channel.get(channel, usual)
+            return None if span is None else (span,)
+        spans = [span for c, span in self.channel_hours if c != SELF_SERVICE]
+        humans = self.human_channels
+        # The usual hours are someone's hours unless every channel has hours of its own.
+        if usual is None and (not humans or any(c not in by_channel for c in humans)):
+            return None
+        if usual is not None:
+            spans.append(usual)
+        return tuple(sorted(set(spans)))
+
+    def covered(self, day: str | None, window: Span, channel: str | None = None) -> int | None:
+        """Minutes of `window` (in the minutes of `day`) that people answer, counting the
+        night before and the morning after; None when the day's hours are not declared."""
+        own = self.spans_on(day, channel)
+        if own is None:
+            return None
+        spans = list(own)
+        if day is None:
+            before = after = own
+        else:
+            index = DAYS.index(day)
+            before = self.spans_on(DAYS[index - 1], channel) or ()
+            after = self.spans_on(DAYS[(index + 1) % 7], channel) or ()
+        spans += [(s - DAY, e - DAY) for s, e in before]
+        spans += [(s + DAY, e + DAY) for s, e in after]
+        return _overlap(spans, window)
+
+    def usual_days(self) -> tuple[str | None, ...]:
+        """The days with the usual hours: what a promise that names no days is about."""
+        if self.days is None:
+            return (None,)
+        exceptions = {day for day, _ in self.day_hours}
+        usual = tuple(d for d in DAYS if d in self.days and d not in exceptions)
+        return usual or tuple(d for d in DAYS if d in self.days)
+
+    def keeps(
+        self,
+        window: Span,
+        needed: int,
+        days: Iterable[str | None] | None = None,
+        channel: str | None = None,
+    ) -> Check:
+        """Whether people answer at least `needed` minutes of `window` on each of `days`
+        (the usual days when None), by `channel` or on any channel."""
+        chosen = self.usual_days() if days is None else tuple(days)
+        failing: list[tuple[str | None, tuple[Span, ...]]] = []
+        unknown = False
+        for day in chosen:
+            minutes = self.covered(day, window, channel)
+            if minutes is None:
+                unknown = True
+            elif minutes < needed:
+                failing.append((day, self.spans_on(day, channel) or ()))
+        if failing:
+            return Check(False, tuple(failing))
+        return Check(None if unknown else True)
+
+    # -- in words
+
     def describe(self) -> str:
-        """The capacity in a few words: "2 people, mon-fri, 09:00-17:00, by phone"."""
-        parts = []
-        if self.team_size is not None:
-            parts.append(f"{self.team_size} {'person' if self.team_size == 1 else 'people'}")
-        if self.days is not None:
-            parts.append(_days(self.days))
-        if self.round_the_clock:
-            parts.append("around the clock")
-        elif self.start is not None and self.end is not None:
-            parts.append(f"{_clock(self.start)}-{_clock(self.end)}")
-        if self.channels is not None:
-            ordered = sorted(self.channels)
-            parts.append(
-                "by "
-                + (
-                    ", ".join(ordered[:-1]) + " and " + ordered[-1]
-                    if len(ordered) > 1
-                    else ordered[0]
-                )
-            )
-        return ", ".join(parts) or "no details"
+        """The capacity in one line, e.g. "2 people answer Mon–Fri 08:00–17:00 and
+        Sat 10:00–14:00 by phone and chat; chat until 20:00"."""
+        if self == Reach(None, None, None, (), None, ()):
+            return "nothing declared yet"
+        if self.team_size is None:
+            who = "you answer"
+        else:
+            who = f"{self.team_size} {'person answers' if self.team_size == 1 else 'people answer'}"
+        humans = self.human_channels
+        if self.channels is None:
+            via = "(channels not given)"
+        elif not humans:
+            via = "only through self-service"
+        else:
+            via = by_channels(humans)
+            if SELF_SERVICE in self.channels:
+                via += ", with self-service"
+        line = f"{who} {self._when()} {via}"
+        extra = [
+            f"{channel_word(c)} {self._channel_when(span)}"
+            for c, span in self.channel_hours
+            if c != SELF_SERVICE
+        ]
+        return "; ".join([line, *extra])
+
+    def _when(self) -> str:
+        if self.days is None:
+            if self.usual is None:
+                return "(days and hours not given)"
+            return f"{clock_range(self.usual)} (days not given)"
+        groups: dict[Span | None, list[str]] = {}
+        exceptions = dict(self.day_hours)
+        for day in DAYS:
+            if day in self.days:
+                groups.setdefault(exceptions.get(day, self.usual), []).append(day)
+        pieces = []
+        for span, days in groups.items():
+            when = "(hours not given)" if span is None else clock_range(span)
+            pieces.append(f"{day_list(days)} {when}")
+        return _join(pieces)
+
+    def _channel_when(self, span: Span) -> str:
+        usual = self.usual
+        if span == (0, DAY):
+            return "around the clock"
+        if usual is not None and usual != (0, DAY):
+            if span[0] == usual[0]:
+                return f"until {clock(span[1])}"
+            if span[1] == usual[1]:
+                return f"from {clock(span[0])}"
+        return clock_range(span)
 
 
-def _days(days: frozenset[str]) -> str:
-    ordered = [d for d in _DAY_ORDER if d in days]
-    if days >= ALL_DAYS:
-        return "every day"
-    indexes = [_DAY_ORDER.index(d) for d in ordered]
-    if len(ordered) > 2 and indexes == list(range(indexes[0], indexes[-1] + 1)):
-        return f"{ordered[0]}-{ordered[-1]}"
-    return ", ".join(ordered)
+def describe_capacity(capacity: CapacityLike | None) -> str:
+    """A declared capacity in one line, for the check's fixes and the workshop's screens:
+    "2 people answer Mon 09:00–17:00 and Tue 09:00–12:00 by phone"."""
+    reach = Reach.of(capacity)
+    return "no capacity declared" if reach is None else reach.describe()
 
 
-def _clock(minutes: int) -> str:
+def _spans_of(
+    hours: Mapping[Any, str] | None, order: Iterable[str]
+) -> tuple[tuple[str, Span], ...]:
+    if not hours:
+        return ()
+    spans = ((key, parse_hours(hours.get(key))) for key in order if key in hours)
+    return tuple((key, span) for key, span in spans if span is not None)
+
+
+def union(spans: Iterable[Span]) -> tuple[Span, ...]:
+    """Spans merged where they overlap or touch, in order."""
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def _overlap(spans: Iterable[Span], window: Span) -> int:
+    """Minutes of `window` inside the union of `spans`."""
+    low, high = window
+    clipped = ((max(s, low), min(e, high)) for s, e in spans if s < high and e > low)
+    return sum(end - start for start, end in union(clipped))
+
+
+def clock(minutes: int) -> str:
+    """Minutes after midnight as "HH:MM" (a time past midnight reads as the next day's)."""
+    if minutes == DAY:
+        return "24:00"
+    minutes %= DAY
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def clock_range(span: Span) -> str:
+    """ "08:00–17:00", or "around the clock" for the whole day."""
+    if span == (0, DAY):
+        return "around the clock"
+    return f"{clock(span[0])}–{clock(span[1])}"
+
+
+def day_list(days: Iterable[str | None]) -> str:
+    """Days in week order, runs joined: "Mon–Fri", "Mon, Wed and Sat–Sun", "every day"."""
+    chosen = {d for d in days if d is not None}
+    if chosen >= ALL_DAYS:
+        return "every day"
+    runs: list[list[str]] = []
+    for day in DAYS:
+        if day not in chosen:
+            continue
+        if runs and DAYS.index(runs[-1][-1]) == DAYS.index(day) - 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    names = [
+        _DAY_NAMES[run[0]]
+        if len(run) == 1
+        else f"{_DAY_NAMES[run[0]]}{'–' if len(run) > 2 else ' and '}{_DAY_NAMES[run[-1]]}"
+        for run in runs
+    ]
+    # "Sat and Sun" inside a longer list reads better as a run.
+    if len(names) > 1:
+        names = [n.replace(" and ", "–") for n in names]
+    return _join(names)
+
+
+def by_channels(channels: Iterable[str], last: str = "and") -> str:
+    """ "by phone, email and chat", "by phone or on social media"."""
+    ways = [BY_CHANNEL.get(c, f"by {c}") for c in channels]
+    by = [way.removeprefix("by ") for way in ways if way.startswith("by ")]
+    others = [way for way in ways if not way.startswith("by ")]
+    pieces = (["by " + _join(by, last)] if by else []) + others
+    return _join(pieces, last)
+
+
+def channel_word(channel: str) -> str:
+    """ "chat", "social media", "SMS": a channel as a word in a sentence."""
+    return {"social": "social media", "in-person": "in-person contact", "sms": "SMS"}.get(
+        channel, channel
+    )
+
+
+def _join(items: Sequence[str], last: str = "and") -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {last} " + items[-1]

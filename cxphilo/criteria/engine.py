@@ -17,13 +17,26 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .capacity import LIVE_CHANNELS, MANY_CHANNELS, SMALL_TEAM, CapacityLike, Reach
+from .capacity import DAYS, CapacityLike, Reach
+from .clock import closings
 from .lexicon import Lexicon, lexicon
-from .text import Statement, Word, cjk_positions, clause_bounds
+from .promises import (
+    CHANNEL_CLAIMS,
+    DAY_CLAIMS,
+    EVERY_DAY_KINDS,
+    WINDOWS,
+    Claim,
+    Context,
+    Kind,
+    fix,
+    missing,
+    promise_of,
+)
+from .text import Statement, Word, cjk_positions, clause_bounds, fold
 
 Criterion = Literal["simple", "service", "future"]
 Level = Literal["error", "warning", "info"]
@@ -140,6 +153,15 @@ VISION_RULES: tuple[VisionRule, ...] = (
 )
 RULES_BY_ID = {rule.id: rule for rule in VISION_RULES}
 
+# The lexicon categories whose words promise something the capacity must keep.
+CLAIM_KINDS: tuple[str, ...] = (
+    *WINDOWS,
+    *DAY_CLAIMS,
+    "instant",
+    "every_channel",
+    *CHANNEL_CLAIMS,
+)
+
 
 @dataclass(frozen=True)
 class VisionFinding:
@@ -245,6 +267,12 @@ def _overlaps(span: Span, spans: Iterable[Span]) -> bool:
 
 def _within(inner: Span, outer: Span) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _beside(claim: Span, clause: Span, spans: list[Span]) -> bool:
+    """True when one of `spans` is in the clause of a claim, outside the claim itself:
+    the words of a promise do not scope it ("gece gündüz" holds "gündüz")."""
+    return _overlaps(clause, [s for s in spans if not _within(s, claim)])
 
 
 def _quote_all(text: Statement, spans: list[Span]) -> str:
@@ -542,45 +570,88 @@ class _Judge:
         claims = self._claims()
         if claims:
             self._honesty(claims, reach)
-        self._metrics([span for _, span in claims])
+        self._metrics([claim.span for claim in claims])
 
-    def _claims(self) -> list[tuple[str, Span]]:
-        found: list[tuple[str, Span]] = []
-        kinds = ["always", "everyday", "evening", "instant", "every_channel"]
-        kinds += [f"channel_{c}" for c in ("phone", "email", "chat", "social", "sms", "in_person")]
+    def _claims(self) -> list[Claim]:
+        found: list[Claim] = []
+        # Most statements promise nothing: one pass over the words tells, before one per kind.
+        kinds = CLAIM_KINDS if self.lex.finds_any(CLAIM_KINDS, self.folded) else ()
         for kind in kinds:
-            found += [(kind, span) for span in self.find(kind)]
+            days = DAY_CLAIMS.get(kind, frozenset())
+            named = kind.startswith("day_")
+            found += [Claim("days" if named else kind, span, days) for span in self.find(kind)]
+        found += [
+            Claim("until", c.span, closing=c.minutes)
+            for c in closings(self.lex.language, self.folded, self._not_a_duration)
+        ]
+        found = self._day_ranges(found)
         # A longer promise wins over a shorter one inside it ("every day of the year").
-        found.sort(key=lambda c: c[1][0] - c[1][1])
-        kept: list[tuple[str, Span]] = []
-        for kind, span in found:
-            if not _overlaps(span, [s for _, s in kept]):
-                kept.append((kind, span))
-        kept.sort(key=lambda c: c[1])
+        found.sort(key=lambda c: c.span[0] - c.span[1])
+        kept: list[Claim] = []
+        for claim in found:
+            if not _overlaps(claim.span, [c.span for c in kept]):
+                kept.append(claim)
+        kept.sort(key=lambda c: c.span)
         return kept
 
-    def _honesty(self, claims: list[tuple[str, Span]], reach: Reach | None) -> None:
+    def _not_a_duration(self, end: int) -> bool:
+        """ "until 24 hours later" names a duration, not a closing time."""
+        after = self.folded[end:].split(None, 1)
+        return not after or not self.lex.has("time_unit", after[0].strip(".,;:!?"))
+
+    def _day_ranges(self, claims: list[Claim]) -> list[Claim]:
+        """ "Monday to Saturday", "周一至周六": two named days joined into the days between."""
+        named = sorted((c for c in claims if c.kind == "days"), key=lambda c: c.span)
+        if len(named) < 2:
+            return claims
+        joiners = {fold(w, self.lex.language) for w in self.lex.words("day_range")} | {"-", "~"}
+        ranges: list[Claim] = []
+        for first, second in itertools.pairwise(named):
+            between = self.folded[first.span[1] : second.span[0]].strip()
+            if between in joiners:
+                (one,), (other,) = first.days, second.days
+                start, end = DAYS.index(one), DAYS.index(other)
+                days = frozenset(DAYS[(start + i) % 7] for i in range((end - start) % 7 + 1))
+                ranges.append(Claim("days", (first.span[0], second.span[1]), days))
+        return claims + ranges
+
+    def _honesty(self, claims: list[Claim], reach: Reach | None) -> None:
         self_service = self.find("self_service")
         limits = self.find("limit")
-        protected = [s for _, s in claims] + self_service + limits
+        weekdays = self.find("weekdays")
+        daily = self.find("daily")
+        # Days named inside a limit ("Monday to Friday") narrow a promise; they make none.
+        claims = [
+            c for c in claims if not (c.days and any(_within(c.span, s) for s in limits + weekdays))
+        ]
+        protected = [c.span for c in claims] + self_service + limits + weekdays
         clauses = clause_bounds(self.folded, self.find("conjunction"), protected)
-        # (rule, promise, why not) -> spans, so that "24 hours a day, 365 days" is one finding
-        broken: dict[tuple[str, str, str], list[Span]] = {}
-        for kind, span in claims:
+        # (rule, kind, promise, why not) -> spans: "24 hours a day, 365 days" is one finding
+        broken: dict[tuple[str, Kind, str, str], list[Span]] = {}
+        for claim in claims:
+            span = claim.span
             clause = next((c for c in clauses if c[0] <= span[0] < c[1]), (0, len(self.folded)))
-            # Words inside the promise itself do not scope it ("gece gündüz" holds "gündüz").
-            beside = [s for s in self_service if not _within(s, span)]
-            limiting = [s for s in limits if not _within(s, span)]
-            promise = _promise(kind, _overlaps(clause, beside), _overlaps(clause, limiting))
+            others = [c for c in claims if c is not claim and clause[0] <= c.span[0] < clause[1]]
+            context = Context(
+                self_service=_beside(span, clause, self_service),
+                limited=_beside(span, clause, limits),
+                weekdays=_beside(span, clause, weekdays),
+                # "until 21:00 every evening" is about every day, like "every day".
+                daily=_beside(span, clause, daily)
+                or any(c.kind in EVERY_DAY_KINDS for c in others),
+                days=frozenset().union(*(c.days for c in others)),
+                channels=tuple(CHANNEL_CLAIMS[c.kind] for c in others if c.kind in CHANNEL_CLAIMS),
+            )
+            promise = promise_of(claim, context)
             if promise is None:
                 continue
-            what, keeps, why_not = promise
-            verdict = keeps(reach) if reach is not None else None
+            verdict, why_not = promise.judge(reach) if reach is not None else (None, "")
             if verdict is True:
                 continue
             rule = "vision-unchecked-promise" if verdict is None else "vision-overpromise"
-            broken.setdefault((rule, what, why_not), []).append(span)
-        for (rule, what, why_not), spans in broken.items():
+            key = (rule, promise.kind, promise.what, why_not if verdict is False else "")
+            broken.setdefault(key, []).append(span)
+        for (rule, kind, what, why_not), spans in broken.items():
             quoted = _quote_all(self.text, spans)
             if rule == "vision-unchecked-promise":
                 self.add(
@@ -588,7 +659,7 @@ class _Judge:
                     spans[0],
                     f"{quoted}: {what}, but the capacity it needs is not declared, so nobody "
                     "can tell whether the team can keep it.",
-                    "Fill in the team's capacity (days, hours, channels, team size) in step 1.",
+                    f"Fill in the team's {missing(kind, reach)} in step 1.",
                     spans=spans,
                 )
             else:
@@ -596,10 +667,8 @@ class _Judge:
                 self.add(
                     rule,
                     spans[0],
-                    f"{quoted}: {what}, but {why_not} (capacity: {reach.describe()}).",
-                    'Promise what the team can keep: name the hours ("on weekdays"), or split '
-                    "what self-service offers day and night from what people offer in opening "
-                    "hours.",
+                    f"{quoted}: {what}, but {why_not}.",
+                    fix(kind, reach),
                     spans=spans,
                 )
 
@@ -671,67 +740,6 @@ class _Judge:
                 "Say what a customer experiences on a day when everything goes right; keep the "
                 "number as a metric of a value (step 5).",
             )
-
-
-Keeps = Callable[[Reach], "bool | None"]
-
-
-def _promise(kind: str, self_service: bool, limited: bool) -> tuple[str, Keeps, str] | None:
-    """What a claim promises, how to tell whether a capacity keeps it, and why not.
-
-    None when the claim promises nothing to check: a channel named for
-    self-service, or "day and night" limited by its own clause ("on weekdays").
-    """
-    if kind.startswith("channel_"):
-        channel = kind.removeprefix("channel_").replace("_", "-")
-        if self_service:
-            return None
-        return (
-            f"promises contact by {channel}",
-            lambda r: r.staffs(channel),
-            f"the team does not staff {channel}",
-        )
-    if self_service:
-        return (
-            "promises self-service",
-            lambda r: r.staffs("self-service"),
-            "no self-service channel is declared",
-        )
-    if kind == "instant":
-        return (
-            "promises an answer without waiting",
-            lambda r: (
-                None
-                if r.team_size is None or r.channels is None
-                else (r.team_size >= SMALL_TEAM and bool(r.channels & LIVE_CHANNELS))
-            ),
-            f"that takes a live channel (phone or chat) and at least {SMALL_TEAM} people",
-        )
-    if kind == "every_channel":
-        return (
-            "promises every channel",
-            lambda r: (
-                None if r.human_channels is None else (len(r.human_channels) >= MANY_CHANNELS)
-            ),
-            "the team staffs only a few",
-        )
-    if limited:
-        return None
-    if kind == "always":
-        return (
-            "promises support around the clock",
-            lambda r: r.always,
-            "the team is not there around the clock",
-        )
-    if kind == "everyday":
-        return (
-            "promises support every day",
-            lambda r: r.weekends,
-            "the team does not work weekends",
-        )
-    if kind == "evening":
-        return ("promises support late in the day", lambda r: r.late, "the team closes earlier")
-    return None
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")

@@ -93,6 +93,8 @@ def judge(rounds: int) -> None:
             self.days = data.get("days", [])
             self.hours = data.get("hours")
             self.channels = data.get("channels", [])
+            self.day_hours = data.get("day_hours", {})
+            self.channel_hours = data.get("channel_hours", {})
 
     cases = [
         (

@@ -98,6 +98,14 @@ def _disagrees(d: dict[str, Any]) -> None:
     d["vision"]["statement"] = d["vision"]["review"]["statement"] = statement
 
 
+def _target_past(d: dict[str, Any]) -> None:
+    d["metrics"].append({"id": "NPS", "target": {"value": 50, "date": dt.date(2026, 9, 30)}})
+
+
+def _baseline_future(d: dict[str, Any]) -> None:
+    d["metrics"].append({"id": "NPS", "baseline": {"value": 38, "date": dt.date(2027, 1, 1)}})
+
+
 def _overdue(d: dict[str, Any]) -> None:
     d["governance"]["next_review"] = dt.date(2026, 1, 31)
 
@@ -114,6 +122,8 @@ BREAKS: dict[str, Callable[[dict[str, Any]], None]] = {
     "value-no-metric": _no_metric,
     "metric-unknown": _unknown_metric,
     "metric-undefined": _undefined_metric,
+    "metric-target-past": _target_past,
+    "metric-baseline-future": _baseline_future,
     "customer-history-missing": _no_history,
     "step-missing": _step_missing,
     "vision-missing": _vision_missing,
@@ -194,6 +204,80 @@ def test_a_vision_finding_points_at_the_words_inside_the_statement(quote: str) -
     assert line[promise.column - 1 :].startswith("24/7")
 
 
+def test_metric_dates_point_at_the_date_and_name_the_metric() -> None:
+    data = base()
+    data["metrics"].append(
+        {
+            "id": "NPS",
+            "baseline": {"value": 38, "date": dt.date(2027, 1, 1)},
+            "target": {"value": 50, "date": dt.date(2026, 9, 30)},
+        }
+    )
+    text = dump(data)
+    lines = text.splitlines()
+    by_rule = {f.rule: f for f in check_text(text).findings}
+    past = by_rule["metric-target-past"]
+    assert past.level == "warning"
+    assert past.message == (
+        "the target for 'NPS' (Net Promoter Score) was due on 2026-09-30 (53 days ago)"
+    )
+    assert "new baseline" in (past.fix or "") and "new target" in (past.fix or "")
+    assert lines[past.line - 1][past.column - 1 :] == "2026-09-30"
+    assert lines[past.line - 2].strip() == "value: 50"  # the target's date, not the baseline's
+    future = by_rule["metric-baseline-future"]
+    assert future.level == "warning"
+    assert "'NPS'" in future.message and "2027-01-01" in future.message
+    assert lines[future.line - 1][future.column - 1 :] == "2027-01-01"
+    assert lines[future.line - 2].strip() == "value: 38"
+
+
+def test_a_custom_metric_is_named_by_its_own_name() -> None:
+    data = base()
+    data["metrics"][0]["target"] = {"value": 0.99, "date": dt.date(2026, 1, 31)}
+    (finding,) = [f for f in check_data(data).findings if f.rule == "metric-target-past"]
+    assert finding.message.startswith("the target for 'DRY_DAYS' (Dry days) was due on 2026-01-31")
+
+
+def test_a_date_of_today_is_neither_past_nor_future() -> None:
+    data = base()
+    today = {"value": 1, "date": TODAY}
+    data["metrics"].append({"id": "NPS", "baseline": today, "target": dict(today)})
+    found = rules_of(check_data(data))
+    assert not found & {"metric-target-past", "metric-baseline-future"}
+    data["metrics"][-1]["target"]["date"] = TODAY - dt.timedelta(days=1)
+    data["metrics"][-1]["baseline"]["date"] = TODAY + dt.timedelta(days=1)
+    assert {"metric-target-past", "metric-baseline-future"} <= rules_of(check_data(data))
+
+
+def test_a_quoted_date_is_read_by_pydantic_and_judged_alike() -> None:
+    data = base()
+    _target_past(data)
+    text = dump(data).replace("date: 2026-09-30", "date: '2026-09-30'")
+    assert "'2026-09-30'" in text
+    (finding,) = [f for f in check_text(text).findings if f.rule == "metric-target-past"]
+    line = text.splitlines()[finding.line - 1]
+    assert line[finding.column - 1 :] == "'2026-09-30'"
+
+
+def test_a_promise_beyond_the_hours_of_one_day_points_at_its_words() -> None:
+    data = base()
+    capacity = data["assessment"]["capacity"]
+    capacity["day_hours"] = {"sat": "10:00-14:00"}
+    statement = "Every paddler can call us until 17:00 on Saturdays."
+    data["vision"]["statement"] = data["vision"]["review"]["statement"] = statement
+    text = dump(data)
+    found = [f for f in check_text(text).findings if f.rule == "vision-overpromise"]
+    assert [f.message for f in found] == [
+        '"until 17:00": promises support by phone until 17:00 on Saturdays, but people '
+        "answer by phone Sat 10:00\u201314:00."
+    ]
+    line = text.splitlines()[found[0].line - 1]
+    assert line[found[0].column - 1 :].startswith("until 17:00 on Saturdays")
+    assert "Sat 10:00" in (found[0].fix or "")
+    del capacity["day_hours"]
+    assert "vision-overpromise" not in rules_of(check_data(data))
+
+
 def test_the_review_is_bound_to_the_exact_statement_but_not_to_its_spacing() -> None:
     data = base()
     data["vision"]["review"]["statement"] = (
@@ -238,13 +322,30 @@ def test_a_document_is_judged_the_same_with_and_without_the_fast_path(
     from cxphilo.checks import fastdoc
 
     data = copy.deepcopy(base())
-    for breaker in (_not_action, _unknown_metric, _no_history, _overdue, _disagrees):
+    for breaker in (
+        _not_action,
+        _unknown_metric,
+        _no_history,
+        _overdue,
+        _disagrees,
+        _target_past,
+        _baseline_future,
+    ):
         breaker(data)
+    data["assessment"]["capacity"]["day_hours"] = {"sat": "10:00-14:00"}
+    data["assessment"]["capacity"]["channel_hours"] = {"email": "08:00-20:00"}
+    statement = (
+        "Every paddler gets an email answer until 20:00 and a call until 17:00 on Saturdays."
+    )
+    data["vision"]["statement"] = statement
+    assert fastdoc.accepts(yaml.safe_load(dump(data)))  # the fast path is really taken
     fast = check_data(data)
     monkeypatch.setattr(fastdoc, "accepts", lambda _data: False)
     slow = check_data(data)
     assert fast == slow
-    assert fast.findings
+    promises = [f.message for f in fast.findings if f.rule == "vision-overpromise"]
+    assert len(promises) == 1 and "Saturdays" in promises[0]  # email until 20:00 holds
+    assert {"metric-target-past", "metric-baseline-future"} <= rules_of(fast)
 
 
 def test_every_rule_is_in_the_readme_with_its_level_and_criterion() -> None:

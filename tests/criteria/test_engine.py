@@ -23,6 +23,8 @@ class Cap:
     days: list[str] = field(default_factory=list)
     hours: str | None = None
     channels: list[str] = field(default_factory=list)
+    day_hours: dict[str, str] = field(default_factory=dict)
+    channel_hours: dict[str, str] = field(default_factory=dict)
 
 
 WEEKDAYS = ["mon", "tue", "wed", "thu", "fri"]
@@ -80,7 +82,8 @@ def test_a_finding_quotes_the_words_that_triggered_it_and_spans_them() -> None:
     assert promise.span is not None
     assert statement[promise.span[0] : promise.span[1]] == "24/7"
     assert '"24/7"' in promise.message
-    assert "2 people" in promise.message and "mon-fri" in promise.message
+    assert "Mon–Fri 09:00–17:00" in promise.message  # noqa: RUF001 (the en dash is meant)
+    assert promise.fix.startswith("A promise of opening hours. The capacity says: 2 people answer")
 
 
 def test_an_empty_statement_fails_with_one_clear_finding() -> None:

@@ -29,6 +29,8 @@ class Cap:
     days: list[str] = field(default_factory=list)
     hours: str | None = None
     channels: list[str] = field(default_factory=list)
+    day_hours: dict[str, str] = field(default_factory=dict)
+    channel_hours: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

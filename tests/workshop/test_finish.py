@@ -33,7 +33,8 @@ def test_the_verdict_and_both_charters(complete: MakeRun) -> None:
     text = run.screen.text()
     assert f"Wrote {md}" in text and f"Wrote {html}" in text
     assert "7 of 7 steps done." in text
-    assert "cxphilo check passes: no errors." in text
+    # Warnings may follow: on this session's day the example's baselines are still ahead.
+    assert "cxphilo check passes: no errors" in text
 
 
 def test_not_now_writes_nothing(make_run: MakeRun) -> None:
