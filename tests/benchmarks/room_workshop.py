@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
-import room_scenario as s  # noqa: E402
-from room_scenario import (  # noqa: E402
+import room_scenario as s
+from room_scenario import (
     CTRL_C,
     ENTER,
     Keyboard,
