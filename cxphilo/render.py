@@ -338,9 +338,8 @@ class _Metrics:
                 shown = f"{number} {own_unit}"
         elif known and known.unit in UNIT_WORDS:
             key = UNIT_WORDS[known.unit]
-            one = f"{key}_one"
-            if measurement.value == 1 and one in self.words:
-                key = one
+            if measurement.value == 1 and f"{key}_one" in self.words:
+                key = f"{key}_one"  # "1 hour"; every language has the form, the same or not
             shown = self.words[key].format(number=number)
         else:
             shown = number
@@ -563,8 +562,12 @@ def _capacity(capacity: Capacity | None, words: Mapping[str, str]) -> tuple[tupl
         words["day_hours"].format(day=words[f"day_{day}"], hours=_hours(h, words))
         for day, h in sorted(capacity.day_hours.items(), key=lambda item: DAYS.index(item[0]))
     ]
-    if when or exceptions:
-        rows.append(("answer_hours", sep.join(filter(None, [when, *exceptions]))))
+    if when and exceptions:
+        when = words["hours_except"].format(hours=when, exceptions=sep.join(exceptions))
+    elif exceptions:
+        when = sep.join(exceptions)
+    if when:
+        rows.append(("answer_hours", when))
     staffed = [
         words["channel_hours"].format(
             channel=words[f"channel_{channel}"],
