@@ -333,6 +333,43 @@ def test_everything_typed_is_plain_text_in_markdown() -> None:
     assert "&amp; is not an entity here" in shown
 
 
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+ESCAPED_YAML = r"""
+company: {name: "Acme\e]0;pwned\a", mission: "Fix\e[2Jit"}
+values:
+  - name: "Speed\x1b[31m"
+    statement: "Act\u202efast"
+    description: "First line\nsecond line\twith a tab\x07"
+    metrics: [NPS]
+teams: [{name: "Ops\x9b", activities: ["Ring\a"]}]
+listening:
+  survey: [{value: "Speed\x1b[31m", question: "Why\x08?"}]
+hiring:
+  rubric: [{value: "Speed\x1b[31m", questions: ["Q\x00?"], strong_answer: "A\x1b"}]
+"""
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_control_characters_from_yaml_escapes_are_shown_as_escapes(kind: str) -> None:
+    doc = yaml_doc(ESCAPED_YAML)
+    assert "\x1b" in doc.company.name  # the YAML escape did arrive as the character
+    html = render(doc, kind, "html")
+    md = render(doc, kind, "md")
+    for text in (html, md):
+        assert not CONTROLS.search(text), repr(CONTROLS.search(text))
+    assert "Acme\\e]0;pwned\\a" in html
+    shown = text_of(assert_clean_markdown(md))
+    assert "Acme\\e]0;pwned\\a" in shown
+    assert "Speed\\e[31m" in shown
+    if kind == "charter":
+        assert "Act\\u202efast" in shown and "Fix\\e[2Jit" in shown
+        # A line break is white space in both formats; a bell is not.
+        assert "First line second line with a tab\\a" in shown
+        assert "Ops\\x9b" in html and "Ring\\a" in html
+    # The document the workshop keeps is not touched.
+    assert doc.company.name == "Acme\x1b]0;pwned\x07"
+
+
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
