@@ -89,16 +89,17 @@ class Printed:
         return None
 
 
-def print_pdf(path: Path, paper: str | None, tmp_path: Path) -> Printed:
-    """Render `path` as the HTML charter, print it with Chromium and read the PDF back."""
+def print_pdf(path: Path, paper: str | None, tmp_path: Path, kind: str = "charter") -> Printed:
+    """Render `path` as an HTML document, print it with Chromium and read the PDF back."""
     browser = tool("chromium", "chromium-browser", "google-chrome")
     pdftotext = tool("pdftotext")
     pdfinfo = tool("pdfinfo")
-    html = tmp_path / "charter.html"
-    result = run_cli("render", path, "-o", html, *(["--paper", paper] if paper else []))
+    html = tmp_path / f"{kind}.html"
+    paper_option = ["--paper", paper] if paper else []
+    result = run_cli("render", path, "--doc", kind, "-o", html, *paper_option)
     assert result.returncode == 0, result.stderr
     ARTIFACTS.mkdir(exist_ok=True)
-    pdf = ARTIFACTS / f"{path.stem}-charter-{paper or 'default'}.pdf"
+    pdf = ARTIFACTS / f"{path.stem}-{kind}-{paper or 'default'}.pdf"
     chromium(
         browser,
         tmp_path / "profile",
@@ -169,6 +170,30 @@ def test_the_printed_charter_keeps_values_and_the_playbook_whole(
             "the playbook is split across pages"
         )
     # No page but the last is left less than a third full.
+    short = [n + 1 for n, fill in enumerate(printed.fill[:-1]) if fill < 1 / 3]
+    assert not short, f"pages {short} are less than a third full: {printed.fill}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["rubric", "survey"])
+def test_the_printed_rubric_and_survey_keep_each_value_whole(kind: str, tmp_path: Path) -> None:
+    printed = print_pdf(LARGE, None, tmp_path, kind)
+    assert printed.size == PAPER["A4"]
+    view = build_view(load(LARGE).doc)
+    for value in view.rubric if kind == "rubric" else view.survey:
+        # From the card's title to its last text.
+        assert value.statement, value.name
+        if kind == "rubric":
+            core = f" {value.core.upper()}" if value.core else ""  # printed in capitals
+            first = f"{value.name}{core} {value.statement}"
+            last = value.benchmarks[-1].answer if value.benchmarks else value.strong_answer
+        else:
+            first = f"{value.name} {value.statement}"
+            last = value.survey[-1] if value.survey else "mean in your daily work?"
+        assert last, value.name
+        start = printed.page_of(first)
+        assert start is not None, value.name
+        assert printed.page_of(last, start) == start, f"{value.name} is split across pages"
     short = [n + 1 for n, fill in enumerate(printed.fill[:-1]) if fill < 1 / 3]
     assert not short, f"pages {short} are less than a third full: {printed.fill}"
 
