@@ -30,7 +30,7 @@ from tests.conftest import EXAMPLES
 
 
 def doc(language: str = "en", **parts: object) -> Philosophy:
-    return Philosophy(company=Company(name="Acme", language=language), **parts)  # type: ignore[arg-type]
+    return Philosophy(company=Company(name="Acme", language=language), **parts)
 
 
 def measured(metric: str, value: float, unit: str | None = None, language: str = "en") -> str:
@@ -38,7 +38,7 @@ def measured(metric: str, value: float, unit: str | None = None, language: str =
     d = doc(
         language,
         values=[Value(name="Speed", metrics=[metric])],
-        metrics=[MetricEntry(id=metric, unit=unit, baseline={"value": value})],  # type: ignore[arg-type]
+        metrics=[MetricEntry(id=metric, unit=unit, baseline={"value": value})],
     )
     (shown,) = build_view(d).values[0].metrics
     assert shown.baseline is not None
@@ -74,8 +74,8 @@ def test_an_open_catalogue_unit_is_asked_for_not_guessed() -> None:
     d = doc(
         values=[Value(name="Speed", metrics=["FRT", "CPT"])],
         metrics=[
-            MetricEntry(id="FRT", baseline={"value": 240}),  # type: ignore[arg-type]
-            MetricEntry(id="CPT", target={"value": 30}),  # type: ignore[arg-type]
+            MetricEntry(id="FRT", baseline={"value": 240}),
+            MetricEntry(id="CPT", target={"value": 30}),
         ],
     )
     for fmt in ("md", "html"):
@@ -113,10 +113,11 @@ def test_a_percentage_is_written_as_the_language_writes_it(language: str, shown:
         metrics=[
             MetricEntry(
                 id="OWN", name="Own", measures="How often.", unit="%", baseline={"value": 71}
-            )  # type: ignore[arg-type]
+            )
         ],
     )
-    assert build_view(d).values[0].metrics[0].baseline.value == shown  # type: ignore[union-attr]
+    baseline = build_view(d).values[0].metrics[0].baseline
+    assert baseline is not None and baseline.value == shown
 
 
 def test_a_custom_metric_shows_its_unit_direction_aspect_and_formula() -> None:
@@ -133,7 +134,7 @@ def test_a_custom_metric_shows_its_unit_direction_aspect_and_formula() -> None:
 def test_a_metric_no_value_names_is_still_shown() -> None:
     d = doc(
         values=[Value(name="Speed", metrics=["FRT"])],
-        metrics=[MetricEntry(id="TRAINING", baseline={"value": 6})],  # type: ignore[arg-type]
+        metrics=[MetricEntry(id="TRAINING", baseline={"value": 6})],
     )
     text = render(d, "charter", "md")
     section = text[text.index("### More metrics we track") :]
@@ -179,7 +180,7 @@ def test_each_team_reading_shows_under_its_value_and_the_rest_with_the_teams() -
 def test_the_rubric_shows_the_benchmark_answers() -> None:
     d = doc(
         values=[Value(name="Quality")],
-        hiring={  # type: ignore[arg-type]
+        hiring={
             "rubric": [
                 RubricItem(
                     value="Quality",
@@ -222,13 +223,13 @@ def test_capacity_is_written_in_words() -> None:
         channels=["phone", "chat"],
         channel_hours={"chat": "24h"},
     )
-    rows = dict(build_view(doc(assessment={"capacity": capacity})).capacity)  # type: ignore[arg-type]
+    rows = dict(build_view(doc(assessment={"capacity": capacity})).capacity)
     assert rows == {
         "team_size": "4",
         "answer_hours": "Monday–Friday, Sunday, 09:00–17:00 (Sunday 10:00–12:00)",
         "staffed": "phone, chat (around the clock)",
     }
-    zh = dict(build_view(doc("zh", assessment={"capacity": capacity})).capacity)  # type: ignore[arg-type]
+    zh = dict(build_view(doc("zh", assessment={"capacity": capacity})).capacity)
     assert zh["answer_hours"] == "周一至周五、周日，09:00–17:00（周日 10:00–12:00）"
     assert zh["staffed"] == "电话、在线聊天（全天 24 小时）"
 

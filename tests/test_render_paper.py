@@ -24,7 +24,7 @@ PAGE_RULE = re.compile(r"@page \{ size: (\S+);")
 def page_size(html: str) -> str:
     found = PAGE_RULE.findall(html)
     assert len(found) == 1, found
-    return found[0]
+    return str(found[0])
 
 
 @pytest.mark.parametrize("kind", ["charter", "rubric", "survey"])
