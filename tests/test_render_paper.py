@@ -91,3 +91,9 @@ def test_a_wrong_paper_setting_names_its_place(tmp_path: Path, value: str) -> No
         load_config(path)
     assert caught.value.message.startswith(f"{path}:2:1: paper must be a4 or letter, not ")
     assert caught.value.exit_code == ExitCode.USAGE
+
+
+def test_the_option_offers_exactly_the_papers_the_config_accepts() -> None:
+    from cxphilo import cli, config
+
+    assert [paper.value for paper in cli.Paper] == list(config.PAPERS)
