@@ -289,6 +289,11 @@ class OutFormat(str, Enum):
     html = "html"
 
 
+class Paper(str, Enum):
+    a4 = "a4"
+    letter = "letter"
+
+
 @app.command("render")
 def render_command(
     path: PathArg = DEFAULT_FILE,
@@ -312,15 +317,31 @@ def render_command(
             "[default: the config file's templates setting].",
         ),
     ] = None,
+    paper: Annotated[
+        Paper | None,
+        typer.Option(
+            "--paper",
+            case_sensitive=False,
+            help="Page size the HTML prints on: a4 or letter "
+            "[default: the config file's paper setting, else a4].",
+        ),
+    ] = None,
 ) -> None:
     """Render the charter, the hiring rubric or the employee survey as Markdown or HTML.
 
-    Example: cxphilo render philosophy.yaml --doc charter -o charter.html
+    Example: cxphilo render philosophy.yaml --doc charter -o charter.html --paper letter
     """
     from . import output
     from .render import render_file
 
-    result = render_file(path, doc.value, to.value if to else None, output_file, templates)
+    result = render_file(
+        path,
+        doc.value,
+        to.value if to else None,
+        output_file,
+        templates,
+        paper.value if paper else None,
+    )
     if result.written is None:
         output.out(result.text.rstrip("\n"))
     else:

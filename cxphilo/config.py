@@ -7,6 +7,7 @@ named with `--config`. Settings:
     rules      rule id -> "error" | "warning" | "info" | "off"   (cxphilo check)
     strict     true: warnings fail the check too                  (cxphilo check)
     templates  a folder of charter templates, relative to the config file (cxphilo render)
+    paper      "a4" (the default) or "letter": the page size HTML prints on (cxphilo render)
 
 Anything else, an unknown rule id or a level that does not exist is a
 `ConfigError` (exit 2), so that a typo never silently changes what CI checks.
@@ -25,7 +26,8 @@ from .errors import ConfigError
 
 CONFIG_NAMES = (".cxphilo.yaml", ".cxphilo.yml")
 PYPROJECT = "pyproject.toml"
-SETTINGS = ("rules", "strict", "templates")
+SETTINGS = ("rules", "strict", "templates", "paper")
+PAPERS = ("a4", "letter")
 RULE_LEVELS = ("error", "warning", "info", "off")
 
 
@@ -36,6 +38,7 @@ class Config:
     rules: dict[str, str] = field(default_factory=dict)
     strict: bool = False
     templates: Path | None = None
+    paper: str | None = None  # "a4" or "letter"; None: not set, A4
     source: Path | None = None  # the file the settings came from
 
 
@@ -151,7 +154,7 @@ def _yaml_settings(path: Path) -> tuple[dict[str, Any], Any]:
     if parsed.data is None:
         return {}, parsed.positions
     if not isinstance(parsed.data, dict):
-        raise ConfigError(f"{path}:1:1: expected settings (rules:, strict:, templates:)")
+        raise ConfigError(f"{path}:1:1: expected settings (rules:, strict:, templates:, paper:)")
     return parsed.data, parsed.positions
 
 
@@ -175,6 +178,9 @@ def _validate(table: Mapping[str, Any], path: Path, positions: Any) -> Config:
     templates = table.get("templates")
     if templates is not None and not (isinstance(templates, str) and templates.strip()):
         raise ConfigError(f"{where('templates')}: templates must be a folder name")
+    paper = table.get("paper")
+    if paper is not None and not (isinstance(paper, str) and paper.strip().lower() in PAPERS):
+        raise ConfigError(f"{where('paper')}: paper must be {' or '.join(PAPERS)}, not {paper!r}")
     rules = table.get("rules", {})
     if rules is None:
         rules = {}
@@ -202,6 +208,7 @@ def _validate(table: Mapping[str, Any], path: Path, positions: Any) -> Config:
         rules=checked,
         strict=strict,
         templates=(path.parent / templates).resolve() if templates else None,
+        paper=paper.strip().lower() if paper is not None else None,
         source=path,
     )
 

@@ -116,18 +116,34 @@ def test_markdown_charter_holds_the_whole_philosophy(path: Path) -> None:
     assert doc.vision and doc.vision.statement
     assert " ".join(doc.vision.statement.split()) in shown
     assert doc.company.mission and doc.company.mission in shown
-    titles = [title for level, title in headings(tokens) if level == 3]
-    assert titles == [f"{i}. {v.name}" for i, v in enumerate(doc.values, start=1)]
+    titles = live_titles(headings(tokens), labels_module.labels(doc.company.language)["live"])
+    # The common value behind a reworded one stands beside its name.
+    assert titles == [
+        f"{v.number}. {v.name}" + (f" ({v.core})" if v.core else "") for v in build_view(doc).values
+    ]
     for value in doc.values:
         assert value.statement and value.statement in shown
         for metric in build_view(doc).values[doc.values.index(value)].metrics:
             assert metric.name in shown
     for team in doc.teams:
         assert team.name in shown
-    # The tables a reader expects: one per value with metrics, then the team table.
+    # The tables a reader expects: one per value with metrics, one for the metrics no
+    # value names, then the team table.
     tables = [t for t in tokens if t.type == "table_open"]
-    assert len(tables) == sum(1 for v in doc.values if v.metrics) + (1 if doc.teams else 0)
+    others = 1 if build_view(doc).other_metrics else 0
+    assert len(tables) == sum(1 for v in doc.values if v.metrics) + others + (1 if doc.teams else 0)
     assert "To do" not in shown and "Mangler" not in shown and "Saknas" not in shown
+
+
+def live_titles(levels: list[tuple[int, str]], live: str) -> list[str]:
+    """The h3 titles of the section on how we live the philosophy: one per value."""
+    start = levels.index((2, live))
+    titles = []
+    for level, title in levels[start + 1 :]:
+        if level <= 2:
+            break
+        titles.append(title)
+    return titles
 
 
 def test_the_charter_sections_come_in_the_seeds_order() -> None:
@@ -138,9 +154,12 @@ def test_the_charter_sections_come_in_the_seeds_order() -> None:
         "Support vision",
         "Support values",
         "How we live our philosophy",
+        "Our customers",
         "Our support model",
         "Tone and voice",
+        "In our daily work",
         "How each team lives it",
+        "Our culture",
         "Keeping it alive",
         "When a customer is unhappy: HELP",
     ]
@@ -160,17 +179,38 @@ def test_rubric_has_a_score_column_per_question_and_a_summary() -> None:
     assert ("Summary" in [title for _, title in headings(tokens)]) and "Score (1-5)" in text
 
 
-def test_survey_asks_per_value_and_names_the_teams() -> None:
+def survey_questions(tokens: list[Token]) -> dict[str, list[str]]:
+    """Per value heading of the survey, the questions listed under it."""
+    found: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open":
+            current = found.setdefault(tokens[i + 1].content, []) if token.tag == "h2" else None
+        elif token.type == "list_item_open" and current is not None:
+            current.append(tokens[i + 2].content)
+    return found
+
+
+def test_survey_asks_each_value_once_in_the_teams_own_words() -> None:
     doc = doc_of(EXAMPLES / "northwind-bikes.yaml")
-    tokens = assert_clean_markdown(render(doc, "survey", "md"))
-    shown = text_of(tokens)
-    for value in doc.values:
-        assert f"What does “{value.name}” mean in your daily work?" in shown
     assert doc.listening is not None
-    for question in doc.listening.survey:
-        assert question.question in shown
+    tokens = assert_clean_markdown(render(doc, "survey", "md"))
+    asked = survey_questions(tokens)
+    # Every value has the team's own question, and only that one.
+    for number, value in enumerate(doc.values, start=1):
+        own = [q.question for q in doc.listening.survey if q.value == value.name]
+        assert asked[f"{number}. {value.name}"] == own
+    assert "What does “" not in text_of(tokens)
     for team in doc.teams:
-        assert team.name in shown
+        assert team.name in text_of(tokens)
+    # A value the team wrote no question for is asked the standard one, once.
+    doc.listening.survey = [q for q in doc.listening.survey if q.value != "Speed"]
+    for fmt in ("md", "html"):
+        text = render(doc, "survey", fmt)
+        assert text.count("What does “Speed” mean in your daily work?") == 1
+        assert text.count("mean in your daily work?") == 1
+    asked = survey_questions(MD.parse(render(doc, "survey", "md")))
+    assert asked["4. Speed"] == ["What does “Speed” mean in your daily work?"]
 
 
 # --- HTML structure -------------------------------------------------------------------------
@@ -261,7 +301,7 @@ def test_html_charter_holds_the_whole_philosophy(path: Path) -> None:
     shown = " ".join(" ".join(page.text).split())
     assert doc.vision and doc.vision.statement and doc.vision.statement in shown
     assert [t for level, t in page.headings if level == 3][: len(doc.values)] == [
-        f"{i} {v.name}" for i, v in enumerate(doc.values, start=1)
+        f"{v.number} {v.name}" + (f" {v.core}" if v.core else "") for v in build_view(doc).values
     ]
     for metric in build_view(doc).metrics:
         assert metric.name in shown
@@ -291,6 +331,43 @@ def test_everything_typed_is_plain_text_in_markdown() -> None:
     shown = text_of(MD.parse(render(doc, "charter", "md")))
     assert "**Make** *customers* [happy](http://example.com) <b>now</b>" in shown
     assert "&amp; is not an entity here" in shown
+
+
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+ESCAPED_YAML = r"""
+company: {name: "Acme\e]0;pwned\a", mission: "Fix\e[2Jit"}
+values:
+  - name: "Speed\x1b[31m"
+    statement: "Act\u202efast"
+    description: "First line\nsecond line\twith a tab\x07"
+    metrics: [NPS]
+teams: [{name: "Ops\x9b", activities: ["Ring\a"]}]
+listening:
+  survey: [{value: "Speed\x1b[31m", question: "Why\x08?"}]
+hiring:
+  rubric: [{value: "Speed\x1b[31m", questions: ["Q\x00?"], strong_answer: "A\x1b"}]
+"""
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_control_characters_from_yaml_escapes_are_shown_as_escapes(kind: str) -> None:
+    doc = yaml_doc(ESCAPED_YAML)
+    assert "\x1b" in doc.company.name  # the YAML escape did arrive as the character
+    html = render(doc, kind, "html")
+    md = render(doc, kind, "md")
+    for text in (html, md):
+        assert not CONTROLS.search(text), repr(CONTROLS.search(text))
+    assert "Acme\\e]0;pwned\\a" in html
+    shown = text_of(assert_clean_markdown(md))
+    assert "Acme\\e]0;pwned\\a" in shown
+    assert "Speed\\e[31m" in shown
+    if kind == "charter":
+        assert "Act\\u202efast" in shown and "Fix\\e[2Jit" in shown
+        # A line break is white space in both formats; a bell is not.
+        assert "First line second line with a tab\\a" in shown
+        assert "Ops\\x9b" in html and "Ring\\a" in html
+    # The document the workshop keeps is not touched.
+    assert doc.company.name == "Acme\x1b]0;pwned\x07"
 
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
