@@ -10,6 +10,7 @@ itself, so that a team's own template stays short.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -715,7 +716,24 @@ def render(
     }
     user_dir = Path(templates) if templates is not None else None
     text = render_template(environment(user_dir), f"{kind}.{fmt}.j2", context)
+    if fmt == "html":
+        text = _inert_html(text)
     return text.rstrip("\n") + "\n"
+
+
+_LINE_COMMAND = re.compile(r"^([ \t]*)::", re.MULTILINE)
+
+
+def _inert_html(text: str) -> str:
+    """HTML that reads the same in a browser and does nothing when printed in a CI log.
+
+    A line break typed inside a text is kept in the page, so a value holding
+    "\n::add-mask::x" would put a GitHub workflow command at the start of a
+    line; U+2028 and U+2029 break lines in some viewers. As character
+    references a browser shows exactly the same text.
+    """
+    text = text.replace("\u2028", "&#8232;").replace("\u2029", "&#8233;")
+    return _LINE_COMMAND.sub(r"\1&#58;:", text)
 
 
 def visible_copy(doc: Philosophy) -> Philosophy:

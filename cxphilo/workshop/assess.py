@@ -171,8 +171,7 @@ def fields(session: Session) -> list[Field]:
             "Which channels does the team actually staff or run?",
             (*CAPACITY, "channels"),
             suggest=list(customers.channels) if customers else None,
-            hint="(the channels customers use are ticked to start with; untick what "
-            "nobody staffs)",
+            hint="(the channels customers use are ticked to start with; untick what nobody staffs)",
         ),
     ]
     if staffed:

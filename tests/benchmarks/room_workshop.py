@@ -107,7 +107,9 @@ class RoomRun:
         self.kb.wait(f"Step {number} of 7")
         self.kb.type("Ready?")  # Start is the default
 
-    def tick(self, prompt: str, count: int, targets: Sequence[int], ticked: Sequence[int] = ()) -> None:
+    def tick(
+        self, prompt: str, count: int, targets: Sequence[int], ticked: Sequence[int] = ()
+    ) -> None:
         self.kb.keys(prompt, *pick_keys(count, targets, ticked), ENTER)
 
     def choose(self, prompt: str, count: int, start: int, target: int) -> None:
@@ -150,9 +152,7 @@ class RoomRun:
         self.tick("insight come from", 6, range(s.INSIGHT_SOURCES_TICKED))
         kb.type("other source of insight", s.INSIGHT_OTHER)
         kb.type("How many people", s.TEAM_SIZE)
-        self.tick(
-            "which days", len(DAYS), positions(DAYS, s.DAYS), positions(DAYS, WEEKDAYS)
-        )
+        self.tick("which days", len(DAYS), positions(DAYS, s.DAYS), positions(DAYS, WEEKDAYS))
         kb.type("Opening hours", f"{s.WEEKDAY_HOURS}, sat {s.SATURDAY_HOURS}")
         self.tick(
             "actually staff",

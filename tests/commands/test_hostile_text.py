@@ -534,40 +534,12 @@ def test_a_file_name_is_shown_safely(
 
 DOCS = [(kind, fmt) for kind in ("charter", "rubric", "survey") for fmt in ("md", "html")]
 
-# What `cxphilo render` still lets through, as found by this test. Each case is a
-# strict xfail: it turns into a failure the day it is fixed, to be removed here.
-# Markdown joins line breaks into spaces, so \r, U+2028 and a typed line break
-# only reach the HTML.
-RENDER_LEAKS: dict[str, tuple[str, ...]] = {
-    "osc-title": ("md", "html"),
-    "clear-screen": ("md", "html"),
-    "colour": ("md", "html"),
-    "bell": ("md", "html"),
-    "nul": ("md", "html"),
-    "del": ("md", "html"),
-    "c1-csi": ("md", "html"),
-    "bidi-override": ("md", "html"),
-    "non-characters": ("md", "html"),
-    "carriage-return": ("html",),
-    "workflow-command-cr": ("html",),
-    "line-separator": ("html",),
-    "workflow-command": ("html",),
-}
 
-
-def _render_cases() -> list[Any]:
-    cases = []
-    for case in CASES:
-        for kind, fmt in DOCS:
-            marks = []
-            if fmt in RENDER_LEAKS.get(case, ()):
-                reason = f"render writes the text of {case!r} raw into the {fmt}"
-                marks.append(pytest.mark.xfail(strict=True, reason=reason))
-            cases.append(pytest.param(case, kind, fmt, marks=marks, id=f"{case}-{kind}-{fmt}"))
-    return cases
-
-
-@pytest.mark.parametrize(("name", "kind", "fmt"), _render_cases())
+@pytest.mark.parametrize(
+    ("name", "kind", "fmt"),
+    [(case, kind, fmt) for case in CASES for kind, fmt in DOCS],
+    ids=[f"{case}-{kind}-{fmt}" for case in CASES for kind, fmt in DOCS],
+)
 def test_render_prints_the_text_and_runs_none_of_it(
     name: str, kind: str, fmt: str, corpus: dict[str, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
