@@ -197,7 +197,6 @@ def _channels(id: str, label: str, ask: str, path: form.Path, **more: Any) -> Fi
 
 def _get_week(doc: Philosophy) -> tuple[str | None, dict[str, str]] | None:
     capacity = doc.assessment.capacity if doc.assessment else None
-    customers = doc.assessment.customers if doc.assessment else None
     if capacity is None or not (capacity.hours or capacity.day_hours):
         return None
     return capacity.hours, {str(day): hours for day, hours in capacity.day_hours.items()}
