@@ -38,7 +38,12 @@ def run(session: Session, path: Path) -> None:
     config = _config(session)
     _steps(session)
     _check(session, path, config.rules if config else None)
-    _render(session, path, config.templates if config else None)
+    _render(
+        session,
+        path,
+        config.templates if config else None,
+        (config.paper if config else None) or "a4",
+    )
     quoted = shlex.quote(str(path))
     session.note(
         f"Commit {path} to git; CI and pre-commit can guard it with: cxphilo check {quoted}",
@@ -123,7 +128,7 @@ def _check(session: Session, path: Path, rules: Mapping[str, str] | None) -> Non
         session.note(f"cxphilo check passes: no errors{extra}.", "done")
 
 
-def _render(session: Session, path: Path, templates: Path | None) -> None:
+def _render(session: Session, path: Path, templates: Path | None, paper: str) -> None:
     md, html = charter_path(path, "md"), charter_path(path, "html")
     choice = session.select(
         "Render the charter now?",
@@ -141,5 +146,5 @@ def _render(session: Session, path: Path, templates: Path | None) -> None:
 
     for fmt in (MD, HTML) if choice == BOTH else (choice,):
         out = charter_path(path, fmt)
-        atomic_write(out, render(session.doc, kind="charter", fmt=fmt, templates=templates))
+        atomic_write(out, render(session.doc, kind="charter", fmt=fmt, templates=templates, paper=paper))
         session.note(f"Wrote {out}", "done")
