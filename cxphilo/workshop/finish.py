@@ -146,5 +146,7 @@ def _render(session: Session, path: Path, templates: Path | None, paper: str) ->
 
     for fmt in (MD, HTML) if choice == BOTH else (choice,):
         out = charter_path(path, fmt)
-        atomic_write(out, render(session.doc, kind="charter", fmt=fmt, templates=templates, paper=paper))
+        atomic_write(
+            out, render(session.doc, kind="charter", fmt=fmt, templates=templates, paper=paper)
+        )
         session.note(f"Wrote {out}", "done")

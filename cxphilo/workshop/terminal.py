@@ -182,9 +182,10 @@ class RichScreen:
         from rich import box
         from rich.table import Table as RichTable
 
+        # The title on a line of its own: as the table's title rich would wrap it to the
+        # table's width ("Everyone has / voted: the tally").
+        self.console.print(_text(block.title, "bold"))
         table = RichTable(
-            title=_text(block.title, "bold"),
-            title_justify="left",
             caption=_text(block.caption) if block.caption else None,
             caption_justify="left",
             box=box.SIMPLE_HEAD,
