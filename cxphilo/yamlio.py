@@ -351,6 +351,12 @@ _ODD_BREAKS = re.compile("[\r\x85\u2028\u2029]")
 class _Dumper(yaml.SafeDumper):
     """Block style, indented lists, text blocks for multi-line strings."""
 
+    def ignore_aliases(self, data: Any) -> bool:
+        # Never `&id001` / `*id001`: the same date or list used in two places (a
+        # baseline and a target set the same day) is written out in both, so each
+        # value reads on its own and editing one never changes the other.
+        return True
+
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         super().increase_indent(flow, False)
 

@@ -162,3 +162,62 @@ documents = st.builds(
     ),
     notes=maybe_text,
 )
+
+
+@st.composite
+def documents_sharing_a_date(draw: st.DrawFn) -> Philosophy:
+    """A document in which one date object is every date, as when a workshop sets
+    baselines, targets and the next review on the same day."""
+    doc = draw(documents)
+    day = draw(dates)
+    ids = draw(st.lists(st.from_regex(r"\A[A-Za-z][A-Za-z0-9_-]{0,8}\Z"), min_size=2, max_size=4))
+    doc.metrics = [
+        MetricEntry(
+            id=metric,
+            baseline=Measurement(value=draw(numbers), date=day),
+            target=Measurement(value=draw(numbers), date=day),
+        )
+        for metric in ids
+    ]
+    doc.governance = Governance(next_review=day, cadence=draw(st.sampled_from(["monthly", None])))
+    if doc.vision is not None and doc.vision.review is not None:
+        doc.vision.review.date = day
+    return doc
+
+
+# Plain data as YAML holds it, for the dumper on its own.
+_keys = st.one_of(
+    st.sampled_from(["yes", "null", "~", "1", "2026-01-01", "key: value", "# x", "-"]),
+    st.text(st.characters(whitelist_categories=("L", "N")), min_size=1, max_size=8),
+)
+scalars = st.one_of(st.none(), st.booleans(), numbers, text, dates)
+
+
+@st.composite
+def data_with_shared_parts(draw: st.DrawFn) -> dict[str, object]:
+    """A mapping in which the same object (a date, a list, a mapping, one inside
+    another) sits in several places."""
+    pool: list[object] = draw(
+        st.lists(
+            dates | st.lists(scalars, max_size=3) | st.dictionaries(_keys, scalars, max_size=3),
+            min_size=1,
+            max_size=3,
+        )
+    )
+    pool += draw(
+        st.lists(
+            st.lists(st.sampled_from(pool), min_size=1, max_size=3)
+            | st.dictionaries(_keys, st.sampled_from(pool), min_size=1, max_size=3),
+            max_size=2,
+        )
+    )
+    tree = st.recursive(
+        scalars | st.sampled_from(pool),
+        lambda kids: st.lists(kids, max_size=4) | st.dictionaries(_keys, kids, max_size=4),
+        max_leaves=25,
+    )
+    data: dict[str, object] = draw(st.dictionaries(_keys, tree, max_size=4))
+    shared = draw(st.sampled_from(pool))
+    data["first place"] = shared
+    data["second place"] = [shared, draw(st.sampled_from(pool))]
+    return data
