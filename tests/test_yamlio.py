@@ -43,3 +43,31 @@ def test_one_date_in_two_places_is_written_twice() -> None:
         "baseline:\n  date: 2026-12-02\ntarget:\n  date: 2026-12-02\n"
         "x:\n  - a\n  - b\ny:\n  - a\n  - b\n"
     )
+
+
+def _comments(text: str) -> list[tuple[str, tuple[str | int, ...] | None, bool]]:
+    return [(c.text, c.path, c.inline) for c in yamlio.parse(text, "p.yaml").comments]
+
+
+def test_a_comment_beside_a_block_scalar_header_is_found() -> None:
+    text = (
+        "a: |  # why\n  text\n  # part of the text\n"
+        "b: >-  # folded\n  more\n"
+        "c:\n  - |+ #kept\n    x\n\n"
+    )
+    assert _comments(text) == [
+        ("# why", ("a",), True),
+        ("# folded", ("b",), True),
+        ("#kept", ("c", 0), True),
+    ]
+
+
+def test_a_comment_right_after_a_quote_or_a_bracket_is_found() -> None:
+    # YAML readers take these as comments, so the comment finder must too.
+    found = _comments("a: 'x'#one\nb: [1, 2]#two\nc: {d: 1}#three\n")
+    assert [(text, path and path[0], inline) for text, path, inline in found] == [
+        ("#one", "a", True),
+        ("#two", "b", True),
+        ("#three", "c", True),
+    ]
+    assert _comments("a: x#not-a-comment\n") == []
