@@ -202,3 +202,12 @@ def test_the_temporary_file_of_a_save_killed_with_sigkill_is_removed_later(
     Store.open(path)
     assert _names(tmp_path) == ["philosophy.yaml"]
     assert load(path).doc.notes is None
+
+
+def test_the_readme_gives_the_times_the_store_uses() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## The philosophy file") : readme.index("## Exit codes")]
+    words = " ".join(section.split())
+    assert f"held the lock for {store_module.LOCK_TIMEOUT:g} seconds" in words
+    assert (GRACE, STALE) == (60.0, 3600.0)
+    assert "once its process has ended and a minute has passed, or after an hour" in words
