@@ -283,18 +283,9 @@ def find_comments(text: str, positions: Positions) -> list[Comment]:
     A `#` counts as a comment only outside every YAML token (so a `#` inside a
     quoted string or a block of text is left alone).
     """
-    spans: list[tuple[int, int]] = []
-    scanner = _SafeLoader(text)
-    try:
-        while scanner.check_token():
-            token = scanner.get_token()
-            if token is None:  # pragma: no cover - check_token() said there is one
-                break
-            spans.append((token.start_mark.index, token.end_mark.index))
-    except yaml.YAMLError:
+    spans = _token_spans(text)
+    if spans is None:
         return []
-    finally:
-        scanner.dispose()
     anchors = _anchor_lines(positions)
     anchor_lines = [line for line, _ in anchors]
     comments: list[Comment] = []
@@ -303,10 +294,10 @@ def find_comments(text: str, positions: Positions) -> list[Comment]:
         gap = text[cursor:start]
         offset = cursor
         cursor = max(cursor, end)
+        # Outside every token there is only white space and comments, so each `#`
+        # here starts one, even glued to a value (`'x'#c` reads as a comment).
         for match in re.finditer(r"#[^\n]*", gap):
             index = offset + match.start()
-            if index > 0 and text[index - 1] not in " \t\n":
-                continue
             line, _ = _line_col(text, index)
             line_start = text.rfind("\n", 0, index) + 1
             inline = bool(text[line_start:index].strip())
@@ -319,6 +310,41 @@ def find_comments(text: str, positions: Positions) -> list[Comment]:
                 target = anchors[at][1] if at < len(anchors) else None
             comments.append(Comment(line, body, inline, target))
     return comments
+
+
+# The indicators that open a block scalar (`|`, `>-`, `|2+`, ...); the rest of that
+# line may only hold spaces and a comment.
+_BLOCK_HEADER = re.compile(r"[|>][0-9+-]*")
+
+
+def _token_spans(text: str) -> list[tuple[int, int]] | None:
+    """Where each YAML token sits in `text`, as (start, end) indexes; None if it cannot be read.
+
+    A block scalar's token runs from its `|` or `>` to the end of its text, so
+    the comment beside that indicator (`notes: |  # why`) lies inside it: the
+    token is split in two around the rest of its first line.
+    """
+    spans: list[tuple[int, int]] = []
+    scanner = _SafeLoader(text)
+    try:
+        while scanner.check_token():
+            token = scanner.get_token()
+            if token is None:  # pragma: no cover - check_token() said there is one
+                break
+            start, end = token.start_mark.index, token.end_mark.index
+            if isinstance(token, yaml.ScalarToken) and token.style in ("|", ">"):
+                header = _BLOCK_HEADER.match(text, start)
+                line_end = text.find("\n", start, end)
+                if header is not None and line_end != -1:
+                    spans.append((start, header.end()))
+                    spans.append((line_end, end))
+                    continue
+            spans.append((start, end))
+    except yaml.YAMLError:
+        return None
+    finally:
+        scanner.dispose()
+    return spans
 
 
 def _anchor_lines(positions: Positions) -> list[tuple[int, PathKey]]:
@@ -350,6 +376,12 @@ _ODD_BREAKS = re.compile("[\r\x85\u2028\u2029]")
 
 class _Dumper(yaml.SafeDumper):
     """Block style, indented lists, text blocks for multi-line strings."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        # Never `&id001` / `*id001`: the same date or list used in two places (a
+        # baseline and a target set the same day) is written out in both, so each
+        # value reads on its own and editing one never changes the other.
+        return True
 
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         super().increase_indent(flow, False)

@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from cxphilo.model import Philosophy
 from cxphilo.store import Store, load, parse, render
 from tests.conftest import COMPLETE_EXAMPLES, EXAMPLES
-from tests.strategies import documents
+from tests.strategies import documents, documents_sharing_a_date
+from tests.test_yamlio import anchors_and_aliases
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -40,6 +41,21 @@ def test_load_save_load_is_identical_and_byte_identical(
     loaded.save()
     assert path.read_bytes() == first
     assert Store.open(path).doc == loaded.doc
+
+
+@FAST
+@given(documents_sharing_a_date())
+def test_a_date_used_in_several_places_is_written_in_each(
+    tmp_path_factory: pytest.TempPathFactory, doc: Philosophy
+) -> None:
+    first = doc.metrics[0]
+    assert first.baseline is not None and first.target is not None
+    assert first.baseline.date is first.target.date  # the strategy shares one object
+    path = tmp_path_factory.mktemp("shared") / "philosophy.yaml"
+    Store.create(path, doc)
+    text = path.read_text(encoding="utf-8")
+    assert anchors_and_aliases(text) == []
+    assert load(path).doc.to_data() == doc.to_data()
 
 
 @FAST

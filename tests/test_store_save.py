@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import os
+import random
 import signal
-import subprocess
-import sys
-import textwrap
-import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,7 +16,11 @@ from cxphilo.errors import ConflictError, FileExists, SaveError
 from cxphilo.model import Company, Philosophy, Value
 from cxphilo.store import Store, load
 from cxphilo.yamlio import ORPHAN_MARKER
-from tests.conftest import ROOT
+
+try:
+    import resource
+except ImportError:  # pragma: no cover - Windows
+    resource = None  # type: ignore[assignment]
 
 
 def _doc(name: str = "Acme") -> Philosophy:
@@ -46,17 +49,18 @@ def test_a_failed_rename_leaves_the_old_file(
     assert _leftovers(tmp_path) == []
 
 
+@pytest.mark.parametrize("step", ["fsync", "chmod", "replace"])
 def test_ctrl_c_during_a_save_leaves_the_old_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
 ) -> None:
     path = tmp_path / "philosophy.yaml"
     store = Store.create(path, _doc())
     before = path.read_bytes()
 
-    def interrupted_fsync(fd: int) -> None:
+    def interrupted(*args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(os, "fsync", interrupted_fsync)
+    monkeypatch.setattr(os, step, interrupted)
     store.doc.company.mission = "Changed."
     with pytest.raises(KeyboardInterrupt):
         store.save()
@@ -64,39 +68,188 @@ def test_ctrl_c_during_a_save_leaves_the_old_file(
     assert _leftovers(tmp_path) == []
 
 
-CHILD = textwrap.dedent(
-    """
-    import sys
-    from cxphilo.store import Store
-    store = Store.open(sys.argv[1])
-    n = 0
-    print("ready", flush=True)
-    while True:
-        n += 1
-        store.doc.notes = ("round %d " % n) * 20000
-        store.save()
-    """
+# --- a save killed or failing at any point of the write ----------------------------------
+#
+# A child process (forked, so that it starts in milliseconds) saves a much
+# bigger version of the file and is stopped at one point of the write: after
+# any number of bytes (the kernel's file-size limit stops the write there and
+# kills the process with SIGXFSZ, whoever does the writing), in the fsync of
+# the finished temporary file, just before the rename, or right after it.
+# Whatever the point, the file on disk is the whole old version or the whole
+# new one, never a mix or a truncated file.
+
+needs_fork = pytest.mark.skipif(
+    resource is None or not hasattr(os, "fork"), reason="needs fork() and setrlimit()"
 )
+BIG_NOTES = "Every rider gets back on the road, fast. Çiçek, Ærlig, 让阅读更容易。\n" * 1200
+CHILD_SAVED, CHILD_SAVE_ERROR, CHILD_OTHER_ERROR, CHILD_INTERRUPTED = 0, 3, 4, 5
 
 
-@pytest.mark.slow
-def test_killing_a_process_in_the_middle_of_saves_leaves_a_loadable_file(tmp_path: Path) -> None:
+def _save_in_child(path: Path, prepare: Callable[[], None]) -> int:
+    """Save `path` with BIG_NOTES in a forked child after `prepare()`; the wait status."""
+    store = Store.open(path)
+    store.doc.notes = BIG_NOTES
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into the test
+        code = CHILD_OTHER_ERROR
+        try:
+            prepare()
+            store.save()
+            code = CHILD_SAVED
+        except SaveError:
+            code = CHILD_SAVE_ERROR
+        except KeyboardInterrupt:
+            code = CHILD_INTERRUPTED
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    return status
+
+
+def _limit_file_size(size: int, *, then: str) -> Callable[[], None]:
+    """Stop every write at `size` bytes; `then` the process is killed, the write
+    fails (a full disk), or it fails and Ctrl-C is pressed at that moment."""
+
+    def ctrl_c(signum: int, frame: Any) -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+
+    actions: dict[str, Callable[[int, Any], None] | signal.Handlers] = {
+        "kill": signal.SIG_DFL,
+        "fail": signal.SIG_IGN,
+        "ctrl-c": ctrl_c,
+    }
+    action = actions[then]
+
+    def prepare() -> None:
+        assert resource is not None
+        signal.signal(signal.SIGXFSZ, action)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, resource.RLIM_INFINITY))
+
+    return prepare
+
+
+def _kill_in(name: str, call: int = 1) -> Callable[[], None]:
+    """Replace os.<name> so that its `call`-th call kills the process (SIGKILL)."""
+
+    def prepare() -> None:
+        real = getattr(os, name)
+        calls = 0
+
+        def killing(*args: Any) -> Any:
+            nonlocal calls
+            calls += 1
+            if calls == call:
+                os.kill(os.getpid(), signal.SIGKILL)
+            return real(*args)
+
+        setattr(os, name, killing)
+
+    return prepare
+
+
+def _new_size() -> int:
+    doc = _doc()
+    doc.notes = BIG_NOTES
+    return len(store_module.render(doc)[0].encode("utf-8"))
+
+
+@needs_fork
+def test_a_save_killed_after_any_number_of_bytes_leaves_the_old_file(tmp_path: Path) -> None:
     path = tmp_path / "philosophy.yaml"
     Store.create(path, _doc())
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    for delay in (0.0, 0.01, 0.03, 0.05, 0.08, 0.13, 0.21, 0.34):
-        child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, str(path)], stdout=subprocess.PIPE, text=True, env=env
-        )
-        assert child.stdout is not None
-        assert child.stdout.readline().strip() == "ready"
-        time.sleep(delay)
-        child.send_signal(signal.SIGKILL)
-        child.wait()
-        loaded = load(path)  # never half a file
-        assert loaded.doc.company.name == "Acme"
-        for leftover in _leftovers(tmp_path):  # a killed save may leave its temporary file
-            (tmp_path / leftover).unlink()
+    old = path.read_bytes()
+    size = _new_size()
+    points = {0, 1, 2, 100, 4095, 4096, 4097, 8192, 65535, 65536, 65537, size // 2, size - 1}
+    points |= set(random.Random(7).sample(range(size), 12))
+    for limit in sorted(points):
+        status = _save_in_child(path, _limit_file_size(limit, then="kill"))
+        assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGXFSZ, limit
+        assert path.read_bytes() == old, f"killed after {limit} of {size} bytes"
+    status = _save_in_child(path, _limit_file_size(size, then="kill"))  # just enough room
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == CHILD_SAVED
+    assert load(path).doc.notes == BIG_NOTES
+
+
+@needs_fork
+@pytest.mark.parametrize(
+    ("point", "prepare", "expected"),
+    [
+        ("in the fsync of the finished temporary file", _kill_in("fsync", 1), "old"),
+        ("just before the rename", _kill_in("replace"), "old"),
+        ("right after the rename (in the folder's fsync)", _kill_in("fsync", 2), "new"),
+    ],
+    ids=["fsync", "rename", "after-rename"],
+)
+def test_a_save_killed_between_write_and_rename_leaves_a_whole_file(
+    tmp_path: Path, point: str, prepare: Callable[[], None], expected: str
+) -> None:
+    path = tmp_path / "philosophy.yaml"
+    Store.create(path, _doc())
+    old = path.read_bytes()
+    status = _save_in_child(path, prepare)
+    on_disk = path.read_bytes()
+    if expected == "old":
+        assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, point
+        assert on_disk == old, point
+    else:
+        assert on_disk != old and load(path).doc.notes == BIG_NOTES, point
+
+
+@needs_fork
+def test_a_write_that_fails_half_way_leaves_the_old_file_and_no_temporary_file(
+    tmp_path: Path,
+) -> None:
+    # The disk fills up after a few kilobytes: the write fails (EFBIG) and says so.
+    path = tmp_path / "philosophy.yaml"
+    Store.create(path, _doc())
+    old = path.read_bytes()
+    for limit in (0, 10, 5000, _new_size() - 1):
+        status = _save_in_child(path, _limit_file_size(limit, then="fail"))
+        assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == CHILD_SAVE_ERROR, limit
+        assert path.read_bytes() == old, limit
+        assert _leftovers(tmp_path) == [], limit
+
+
+@needs_fork
+def test_ctrl_c_as_the_write_fails_leaves_the_old_file_and_no_temporary_file(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "philosophy.yaml"
+    Store.create(path, _doc())
+    old = path.read_bytes()
+    for limit in (0, 4096, _new_size() // 3, _new_size() - 1):
+        status = _save_in_child(path, _limit_file_size(limit, then="ctrl-c"))
+        # The failed save is what the person must hear about; the Ctrl-C stops them anyway.
+        assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == CHILD_SAVE_ERROR, limit
+        assert path.read_bytes() == old, limit
+        assert _leftovers(tmp_path) == [], limit
+
+
+def _ctrl_c_in(name: str) -> Callable[[], None]:
+    """Press Ctrl-C (SIGINT) when os.<name> is first called."""
+
+    def prepare() -> None:
+        real = getattr(os, name)
+
+        def pressing(*args: Any) -> Any:
+            setattr(os, name, real)
+            os.kill(os.getpid(), signal.SIGINT)
+            return real(*args)
+
+        setattr(os, name, pressing)
+
+    return prepare
+
+
+@needs_fork
+@pytest.mark.parametrize("step", ["fsync", "chmod", "replace"])
+def test_ctrl_c_during_a_save_stops_after_the_answer_is_saved(tmp_path: Path, step: str) -> None:
+    path = tmp_path / "philosophy.yaml"
+    Store.create(path, _doc())
+    status = _save_in_child(path, _ctrl_c_in(step))
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == CHILD_INTERRUPTED
+    assert load(path).doc.notes == BIG_NOTES
+    assert _leftovers(tmp_path) == []
 
 
 def test_a_save_refuses_when_the_file_changed_on_disk(tmp_path: Path) -> None:
