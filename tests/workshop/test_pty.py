@@ -72,7 +72,7 @@ class Facilitator:
         self.stream.feed(chunk)
 
     def wait(self, words: str, timeout: float = TIMEOUT) -> str:
-        """Wait until `words` come out after what was waited for last; returns the text up to them."""
+        """Wait for `words` after what was waited for last; returns the text up to them."""
         end = time.monotonic() + timeout
         while True:
             found = self.seen.find(words, self.cursor)

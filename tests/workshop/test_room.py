@@ -67,7 +67,7 @@ def test_the_room_and_its_vote_are_in_the_file(room: Path) -> None:
     by = {idea["text"]: idea.get("by") for idea in bs["ideas"]}
     assert by["They kept me posted"] == "Mei (support lead)"
     assert by["Friendly people"] == "Ingrid (CEO)"
-    first, revote = bs["rounds"]
+    _first, revote = bs["rounds"]
     assert revote["revote"] is True
     assert {"by": "Ana (sales)", "no_vote": "abstained"} in revote["votes"]
     names = [v["name"] for v in doc["values"]]
