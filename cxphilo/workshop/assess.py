@@ -3,6 +3,7 @@ side, and the team's honest capacity, hours per day and per channel included."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
@@ -144,15 +145,17 @@ def fields(session: Session) -> list[Field]:
             hint="(a number; Enter to skip)",
             heading="Capacity: be honest. Step 4 checks the vision against what you enter here.",
         ),
-        form.ticks_field(
-            "days",
-            "Days",
-            "On which days do people answer?",
-            (*CAPACITY, "days"),
-            [Choice(DAY_LABELS[d], d) for d in DAYS],
-            suggest=list(WEEKDAYS),
-            hint="(Monday to Friday are ticked to start with; space or a number ticks, "
-            "Enter when done)",
+        _dropping_hours(
+            form.ticks_field(
+                "days",
+                "Days",
+                "On which days do people answer?",
+                (*CAPACITY, "days"),
+                [Choice(DAY_LABELS[d], d) for d in DAYS],
+                suggest=list(WEEKDAYS),
+                hint="(space or a number ticks; Enter when done)",
+            ),
+            "day_hours",
         ),
         Field(
             "hours",
@@ -165,13 +168,16 @@ def fields(session: Session) -> list[Field]:
             hint="(HH:MM-HH:MM or 24h; a day with other hours after a comma: "
             "08:00-17:00, sat 10:00-14:00; Enter to skip)",
         ),
-        _channels(
-            "staffed",
-            "Channels staffed",
-            "Which channels does the team actually staff or run?",
-            (*CAPACITY, "channels"),
-            suggest=list(customers.channels) if customers else None,
-            hint="(the channels customers use are ticked to start with; untick what nobody staffs)",
+        _dropping_hours(
+            _channels(
+                "staffed",
+                "Channels staffed",
+                "Which channels does the team actually staff or run?",
+                (*CAPACITY, "channels"),
+                suggest=list(customers.channels) if customers else None,
+                hint="(the channels customers use are offered ticked; untick what nobody staffs)",
+            ),
+            "channel_hours",
         ),
     ]
     if staffed:
@@ -193,6 +199,18 @@ def fields(session: Session) -> list[Field]:
 def _channels(id: str, label: str, ask: str, path: form.Path, **more: Any) -> Field:
     choices = [Choice(CHANNEL_LABELS[c], c) for c in CHANNELS]
     return form.ticks_field(id, label, ask, path, choices, **more)
+
+
+def _dropping_hours(field: Field, hours: str) -> Field:
+    """A day (or channel) unticked takes its own hours with it: nothing is left pointing at it."""
+    get_hours, put_hours = form.at(*CAPACITY, hours)
+
+    def put(doc: Philosophy, ticked: list[str]) -> None:
+        kept = {key: value for key, value in (get_hours(doc) or {}).items() if key in ticked}
+        put_hours(doc, kept)
+        field.put(doc, ticked)
+
+    return dataclasses.replace(field, put=put)
 
 
 def _get_week(doc: Philosophy) -> tuple[str | None, dict[str, str]] | None:

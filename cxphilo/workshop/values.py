@@ -652,7 +652,13 @@ def _adopt(session: Session, final: list[str]) -> None:
     """
     doc = session.doc
     bs = _bs(session)
-    known = {voting.key(v.name): v for v in [*bs.earlier_values, *doc.values]}
+    # An option is the value the team chose before under its own name, or under the
+    # name it had before the team reworded it (its core: "Tell it straight" is Honesty).
+    known: dict[str, Value] = {}
+    for value in [*bs.earlier_values, *doc.values]:
+        for name in (value.core, value.name):
+            if name:
+                known.setdefault(voting.key(name), value)
     doc.values = [known.get(voting.key(o)) or Value(name=o) for o in final]
     bs.earlier_values = []
     session.save()

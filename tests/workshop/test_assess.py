@@ -202,24 +202,22 @@ def test_an_emptied_answer_is_removed(make_run: MakeRun) -> None:
     assert doc.assessment.principles == []
 
 
-def test_unticking_a_day_with_its_own_hours_is_refused_in_words(make_run: MakeRun) -> None:
+def test_unticking_a_day_takes_its_own_hours_with_it(make_run: MakeRun) -> None:
     _answered(make_run)
     run = make_run(
         [
             ("Change which answer", "15"),  # the days
-            ("days", ["mon", "tue", "wed", "thu", "fri"]),  # Saturday has its own hours
-            ("days", ["mon", "tue", "wed", "thu", "fri", "sat"]),
-            ("Change which answer", ""),
+            ("days", ["mon", "tue", "wed", "thu", "fri"]),  # Saturday had its own hours
+            ("Change which answer", "17"),  # the staffed channels
+            ("staff", ["phone", "email"]),  # chat had its own hours
+            ("Change which answer", ""),  # carry on: the channels' hours are unanswered now
+            ("other hours", ""),
         ]
     )
     run.session.entry = "revisit"
     assess.run(run.session)
-    assert run.asker.rejected == [
-        (
-            "On which days do people answer?",
-            ["mon", "tue", "wed", "thu", "fri"],
-            "Day_hours names sat, which is not among the days.",
-        )
-    ]
+    assert run.asker.rejected == []
     capacity = run.saved().assessment.capacity  # type: ignore[union-attr]
-    assert capacity is not None and capacity.day_hours == {"sat": "10:00-14:00"}
+    assert capacity is not None
+    assert (capacity.days, capacity.day_hours) == (["mon", "tue", "wed", "thu", "fri"], {})
+    assert (capacity.channels, capacity.channel_hours) == (["phone", "email"], {})

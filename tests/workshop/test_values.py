@@ -647,3 +647,29 @@ def test_a_reworded_value_keeps_its_core(make_run: MakeRun) -> None:
     again = make_run([("What now", "wording"), ("Value 1", "Straight talk"), ("Value 2", DEFAULT)])
     values.run(again.session)
     assert again.saved().values[0].core == "Honesty"  # the first name stays the core
+
+
+def test_a_new_vote_keeps_the_work_of_a_reworded_value(make_run: MakeRun) -> None:
+    data = seeded("Honesty", "Speed")
+    data["values"] = [
+        {"name": "Tell it straight", "core": "Honesty", "statement": "Say it.", "metrics": ["QA"]},
+        {"name": "Speed"},
+    ]
+    run = make_run(
+        [
+            ("What now", "revote"),
+            ("Start the rounds afresh", True),
+            ("room", DEFAULT),
+            ("What next", "done"),
+            *[("Value", DEFAULT)] * 2,
+        ],
+        data,
+    )
+    values.run(run.session)
+    first = run.saved().values[0]
+    assert (first.name, first.core, first.statement, first.metrics) == (
+        "Tell it straight",
+        "Honesty",
+        "Say it.",
+        ["QA"],
+    )
