@@ -171,11 +171,14 @@ def capacity_strays(
     if days:
         odd = [day for day in day_hours if day not in days]
         if odd:
-            return f"day_hours names {', '.join(odd)}, which is not among the days"
+            return f"{', '.join(odd)} has hours of its own (day_hours) but is not among the days"
     if channels:
         odd = [channel for channel in channel_hours if channel not in channels]
         if odd:
-            return f"channel_hours names {', '.join(odd)}, which is not among the channels"
+            return (
+                f"{', '.join(odd)} has hours of its own (channel_hours) but is not among "
+                "the staffed channels"
+            )
     return None
 
 

@@ -73,7 +73,8 @@ STYLE = [
     ("status", "fg:ansicyan"),
     ("keys", "italic"),
 ]
-KEYS_HINT = "Ctrl-B: back one answer · Ctrl-G: this step's answers · Ctrl-C: stop (all is saved)"
+# Fits 80 columns: the keys that move around, and what typing does to an offered answer.
+KEYS_HINT = "Ctrl-B back · Ctrl-G answers · Ctrl-C stop · typing replaces, → edits"
 # Rows a list may take, at most: the question, the hint lines and the status must fit too.
 LIST_MARGIN = 8
 

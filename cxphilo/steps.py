@@ -138,8 +138,10 @@ def _listen(doc: Philosophy) -> list[str]:
         missing.append("the teams and how each lives the philosophy")
     if not (doc.listening and doc.listening.survey):
         missing.append("the employee survey questions")
-    if not (g and g.cadence and g.next_review):
-        missing.append("the review cadence and next review date")
+    if not (g and g.cadence):
+        missing.append("the review cadence")
+    if not (g and g.next_review):
+        missing.append("the next review date")
     if not (g and g.conflicts):
         missing.append("how conflicting decisions are handled")
     return missing

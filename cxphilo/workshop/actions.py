@@ -98,7 +98,11 @@ def _value_fields(session: Session, index: int, value: Value, asked: set[str]) -
             f"{value.name}: technology",
             f"Technology that reinforces {value.name}",
             (*path, "technology"),
-            hint="(suggestions filled in: type to replace, → to edit; separate with ;)",
+            hint=(
+                "(suggestions offered: typing replaces them, → edits them; separate with ;)"
+                if technology_for(core(value))
+                else "(separate with ;  Enter to skip)"
+            ),
             suggest=list(technology_for(core(value))) or None,
         )
     )
@@ -362,6 +366,7 @@ def _measure_fields(session: Session, metric_id: str) -> list[Field]:
             *_measurement(metric_id, "baseline", "value"),
             parse=lambda answer: parse_number(answer, unit),
             show=format_number,
+            check=_range_rule(unit, known),
             hint=f"({shown}Enter to skip)",
         )
     )
@@ -391,6 +396,8 @@ def _measure_fields(session: Session, metric_id: str) -> list[Field]:
             *_measurement(metric_id, "target", "value"),
             parse=lambda answer: parse_number(answer, unit),
             show=format_number,
+            check=_range_rule(unit, known),
+            after=functools.partial(_direction_note, metric_id=metric_id),
             hint=f"({shown}Enter to skip)",
         )
     )
@@ -408,6 +415,40 @@ def _measure_fields(session: Session, metric_id: str) -> list[Field]:
             )
         )
     return out
+
+
+def _range_rule(unit: str | None, known: catalogue.Metric | None) -> Callable[[Any], str | None]:
+    """What numbers a metric can take, from its unit: a share is 0-100 %, a time is not negative."""
+    scale = known.unit if known is not None else None
+    if unit == "%" or scale in ("%", "0-100"):
+        low, high, say = 0.0, 100.0, "a share between 0 and 100"
+    elif scale == "-100 to +100":
+        low, high, say = -100.0, 100.0, "a score between -100 and +100"
+    elif unit in UNIT_WORDS or scale in ("count", "currency", "days", "hours", "seconds"):
+        low, high, say = 0.0, float("inf"), "not below zero"
+    else:
+        return lambda number: None
+
+    def check(number: Any) -> str | None:
+        return None if low <= number <= high else f"It is {say}."
+
+    return check
+
+
+def _direction_note(session: Session, metric_id: str) -> None:
+    """A target on the wrong side of the baseline is said once; it may be meant."""
+    entry = _entry(session.doc, metric_id)
+    known = catalogue.find(metric_id)
+    better = (entry.better if entry else None) or (known.better if known else None)
+    if entry is None or entry.baseline is None or entry.target is None:
+        return
+    base, goal = entry.baseline.value, entry.target.value
+    if (better == "higher" and goal < base) or (better == "lower" and goal > base):
+        session.note(
+            f"{metric_id}: the target ({goal:g}) is worse than the baseline ({base:g}), and "
+            f"{better} is better. Is that what the team means?",
+            "warning",
+        )
 
 
 def _future(day: dt.date, today: dt.date) -> str | None:

@@ -32,7 +32,7 @@ from .asker import JUMP_KEY, Answer, Choice, GoBack, JumpTo, Table
 if TYPE_CHECKING:
     from .session import Session
 
-Kind = Literal["text", "select", "checkbox", "confirm"]
+Kind = Literal["text", "select", "checkbox", "confirm", "menu"]
 Path = tuple[str | int, ...]
 LEAVE = "leave"
 CARRY_ON = "carry on"
@@ -75,6 +75,7 @@ class Field:
     before: Callable[[Session], None] | None = None  # shows what the question needs in view
     after: Callable[[Session], None] | None = None  # runs once the answer is saved
     answered: Callable[[Philosophy], bool] | None = None  # for a question whose answer is not kept
+    menu: Callable[[Session], None] | None = None  # kind "menu": a small dialogue of its own
 
 
 Build = Callable[["Session"], list[Field]]
@@ -190,12 +191,17 @@ def ask(session: Session, field: Field) -> None:
             session.note(f"That answer was not kept: {exc}", "warning")
             continue
         break
-    session.show(Answer(field.ask, _echo(field, value)))
+    if field.kind != "menu":
+        session.show(Answer(field.ask, _echo(field, value)))
     if field.after is not None:
         field.after(session)
 
 
 def _answer(session: Session, field: Field) -> Any:
+    if field.kind == "menu":
+        assert field.menu is not None
+        field.menu(session)  # it saves as it goes; the field keeps nothing itself
+        return field.get(session.doc)
     doc = session.doc
     current = field.get(doc)
     fresh = not is_answered(field, doc)

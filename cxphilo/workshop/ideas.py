@@ -29,7 +29,7 @@ class ImportedIdea:
     by: str | None = None
 
 
-def read_ideas(path: Path) -> list[ImportedIdea]:
+def read_ideas(path: Path, skipped: list[int] | None = None) -> list[ImportedIdea]:
     """The ideas in a file; `.csv`/`.tsv` files are read as CSV, anything else as lines.
 
     Raises UsageError (with file:line when it applies) when the file cannot be used.
@@ -49,7 +49,7 @@ def read_ideas(path: Path) -> list[ImportedIdea]:
     except UnicodeDecodeError:
         raise UsageError(f"{path}: not UTF-8 text", hint="save it as UTF-8 and try again") from None
     if path.suffix.lower() in {".csv", ".tsv"}:
-        return parse_csv(text, str(path), path.suffix.lower())
+        return parse_csv(text, str(path), path.suffix.lower(), skipped)
     return parse_lines(text)
 
 
@@ -73,8 +73,13 @@ def delimiter(header: str, suffix: str = ".csv") -> str | None:
     return None
 
 
-def parse_csv(text: str, display: str, suffix: str = ".csv") -> list[ImportedIdea]:
-    """Ideas from CSV text with a header row; `display` names the file in messages."""
+def parse_csv(
+    text: str, display: str, suffix: str = ".csv", skipped: list[int] | None = None
+) -> list[ImportedIdea]:
+    """Ideas from CSV text with a header row; `display` names the file in messages.
+
+    A row whose idea cell is empty is left out, its line number added to `skipped`.
+    """
     if not text.strip():
         return []
     header_line = text.lstrip("\n").split("\n", 1)[0]
@@ -103,7 +108,9 @@ def parse_csv(text: str, display: str, suffix: str = ".csv") -> list[ImportedIde
                 hint=f"put an idea that holds a {shown} in double quotes",
             )
         if idea_col >= len(row) or not row[idea_col].strip():
-            raise UsageError(f"{display}:{number}:1: this row has no idea")
+            if skipped is not None:
+                skipped.append(number)
+            continue
         by = row[by_col].strip() if by_col is not None and by_col < len(row) else ""
         ideas.append(ImportedIdea(row[idea_col].strip(), by or None))
     return ideas

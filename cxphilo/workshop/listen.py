@@ -12,7 +12,7 @@ from .actions import core
 from .answers import Refused, format_date, join_list, parse_date, split_list
 from .asker import Choice, Table
 from .form import Field
-from .lexicon import default_recovery, default_teams, lexicon, survey_for
+from .lexicon import default_recovery, default_teams, entry_for, lexicon, survey_for
 from .session import Session
 
 CADENCES = (
@@ -34,7 +34,6 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 def run(session: Session) -> None:
     """Run step 7, saving after each answer."""
-    _teams(session)
     form.run(session, fields)
 
 
@@ -43,10 +42,19 @@ def fields(session: Session) -> list[Field]:
     doc = session.doc
     known = list(lexicon().listening_methods)
     out = [
+        Field(
+            "teams",
+            "Teams",
+            "How each team lives the philosophy",
+            lambda d: [t.name for t in d.teams],
+            lambda d, v: None,
+            kind="menu",
+            menu=_teams,
+        ),
         *_methods(known),
     ]
     for value in doc.values:
-        out.append(_survey_field(value.name, core(value)))
+        out.append(_survey_field(value.name, core(value) if entry_for(core(value)) else value.name))
     if doc.teams:
         out += [_reading_field(value.name, [t.name for t in doc.teams]) for value in doc.values]
     cadence = doc.governance.cadence if doc.governance else None

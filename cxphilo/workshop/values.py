@@ -237,8 +237,9 @@ def _import_ideas(session: Session) -> None:
     )
     if not answer:
         return
+    skipped: list[int] = []
     try:
-        imported = read_ideas(Path(answer).expanduser())
+        imported = read_ideas(Path(answer).expanduser(), skipped)
     except UsageError as exc:
         session.note(f"{exc.message}" + (f" — {exc.hint}" if exc.hint else ""), "warning")
         return
@@ -253,6 +254,12 @@ def _import_ideas(session: Session) -> None:
     ]
     session.save()
     session.note(f"Imported {len(imported)} ideas from {answer}.", "done")
+    if skipped:
+        lines = ", ".join(str(n) for n in skipped)
+        session.note(
+            f"Left out, for they hold no idea: line{'s' if len(skipped) > 1 else ''} {lines}.",
+            "warning",
+        )
     for idea in bs.ideas[start:]:
         _translate(session, idea)
 
@@ -448,10 +455,13 @@ def _ballots(session: Session, index: int) -> None:
             return
         person = again if again in missing else missing[0]
         kind = "Re-vote among the tied" if held.revote else f"Round {_round_number(bs, index)}"
-        voted = [b.by for b in held.votes]
+        away = [b.by for b in held.votes if b.no_vote == "absent"]
+        voted = [b.by for b in held.votes if b.no_vote != "absent"]
         session.show(Private("the next ballot"))
         session.note(f"{kind}: {len(voted)} of {len(voted) + len(missing)} ballots are in.")
         session.note("Voted:", items=tuple(voted) or ("nobody yet",))
+        if away:
+            session.note("Not here:", items=tuple(away))
         session.note("Still to vote:", items=tuple(missing))
         reopen = _reopenable(session, held, index)
         menu = [
@@ -592,7 +602,7 @@ def _close(session: Session, held: Round, index: int) -> None:
     bs = _bs(session)
     counts = voting.tally(held.options, held.votes, bs.merges, held.tally)
     session.show(Private("the reveal"))
-    session.show(_tally_table(counts, "Everyone has voted: the tally"))
+    session.show(_tally_table(counts, "Everyone here has voted: the tally"))
     if (
         not held.revote
         and len(counts) > 2

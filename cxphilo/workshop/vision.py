@@ -295,23 +295,19 @@ def _stakeholders(session: Session, review: VisionReview) -> None:
 
 def _context(doc: Philosophy) -> Table:
     """What the vision combines: the mission, the values, customers' needs, the capacity."""
+    from cxphilo.criteria import describe_capacity
+
     a = doc.assessment
     cap = a.capacity if a else None
-    capacity = "—"
-    if cap and (cap.team_size or cap.days or cap.hours or cap.channels):
-        parts = [
-            f"{cap.team_size} people" if cap.team_size else "",
-            ", ".join(cap.days),
-            cap.hours or "",
-            ", ".join(cap.channels),
-        ]
-        capacity = " · ".join(p for p in parts if p)
+    # The check's own words for the capacity: hours per day and per channel included.
+    capacity = describe_capacity(cap) if cap else "—"
     needs = "; ".join(a.customers.needs) if a and a.customers else ""
     return Table(
         "What the vision combines",
         ("", ""),
         (
             ("Mission", doc.company.mission or "—"),
+            ("Company vision", doc.company.vision or "—"),
             ("Values", ", ".join(v.name for v in doc.values) or "—"),
             ("Customers need", needs or "—"),
             ("Capacity", capacity),

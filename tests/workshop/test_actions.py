@@ -214,3 +214,32 @@ def test_without_values_only_the_brand_is_asked(make_run: MakeRun) -> None:
     assert "There are no values yet" in run.screen.text()
     brand = run.saved().brand
     assert brand is not None and (brand.tone, brand.voice) == ("Warm", "Plain")
+
+
+def test_a_share_stays_between_0_and_100_and_a_worse_target_is_pointed_out(
+    make_run: MakeRun,
+) -> None:
+    data = {"company": {"name": "Acme"}, "values": [{"name": "Quality", "metrics": ["FCR"]}]}
+    run = make_run(
+        [
+            ("Change which answer", "4"),
+            ("baseline and a target", True),
+            ("Change which answer", DEFAULT),
+            ("FCR: today", "150"),  # refused: a share
+            ("FCR: today", "80%"),
+            ("FCR: measured on", DEFAULT),
+            ("FCR: target", "-5"),  # refused
+            ("FCR: target", "70"),  # allowed, but pointed out: higher is better
+            ("FCR: by when", "2027-01-31"),
+            ("Technology", KeyboardInterrupt),
+        ],
+        data,
+    )
+    run.session.entry = "revisit"
+    with pytest.raises(KeyboardInterrupt):
+        actions.run(run.session)
+    assert [reason for _, _, reason in run.asker.rejected] == [
+        "It is a share between 0 and 100.",
+        "It is a share between 0 and 100.",
+    ]
+    assert "FCR: the target (70) is worse than the baseline (80)" in run.screen.text()

@@ -57,11 +57,12 @@ def test_csv_without_an_idea_column_says_where(tmp_path: Path) -> None:
     assert caught.value.hint == "name the columns, for example: participant,idea"
 
 
-def test_csv_row_without_an_idea_says_which_line(tmp_path: Path) -> None:
+def test_a_csv_row_without_an_idea_is_left_out_and_named(tmp_path: Path) -> None:
     path = tmp_path / "ideas.csv"
-    path.write_text("participant,idea\nAna,Quick\nBen,\n", encoding="utf-8")
-    with pytest.raises(UsageError, match=r"ideas.csv:3:1: this row has no idea"):
-        read_ideas(path)
+    path.write_text("participant,idea\nAna,Quick\nBen,\nCem,Kind\n", encoding="utf-8")
+    skipped: list[int] = []
+    assert read_ideas(path, skipped) == [ImportedIdea("Quick", "Ana"), ImportedIdea("Kind", "Cem")]
+    assert skipped == [3]
 
 
 def test_missing_and_binary_files(tmp_path: Path) -> None:

@@ -100,6 +100,26 @@ def test_teams_survey_governance_and_playbook(make_run: MakeRun) -> None:
     assert reasons[1] == "The next review is a date after today."
 
 
+def test_the_teams_table_is_one_of_the_steps_answers(make_run: MakeRun) -> None:
+    data = {**DATA, "teams": [{"name": "Support", "metrics": ["CSAT"]}]}
+    run = make_run(
+        [
+            ("Change which answer", "1"),  # the teams table, from the summary
+            ("teams table", "add"),
+            ("Team name", "Workshop"),
+            ("Workshop: key activities", "Check every repair"),
+            ("Workshop: metrics", ""),
+            ("teams table", DEFAULT),
+            ("Change which answer", "0"),
+        ],
+        data,
+    )
+    run.session.entry = "revisit"
+    listen.run(run.session)
+    assert run.asker.remaining == 0
+    assert [t.name for t in run.saved().teams] == ["Support", "Workshop"]
+
+
 def test_ctrl_c_in_the_survey_keeps_the_teams(make_run: MakeRun) -> None:
     run = make_run(
         [
@@ -130,10 +150,9 @@ def test_revisit_keeps_the_table_and_can_drop_the_playbook(make_run: MakeRun) ->
     }
     run = make_run(
         [
-            ("teams table", DEFAULT),
-            ("Change which answer", "3"),
+            ("Change which answer", "4"),
             ("about Quality", ""),  # left out
-            ("Change which answer", "14"),
+            ("Change which answer", "15"),
             ("playbook", False),
             ("Change which answer", "0"),  # unfinished (no survey question): leave it
         ],
