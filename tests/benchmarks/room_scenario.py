@@ -11,13 +11,14 @@ the timeout only turns a workshop that never asks into a clear failure.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
 import os
 import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -270,10 +271,15 @@ class Keyboard:
     row: str | None = None
     counts: dict[str, Count] = field(default_factory=dict)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (row, footnote)
+    # Keys of questions that only a newer workshop asks, counted a second time here,
+    # so that a table can compare the questions both workshops ask.
+    new_only: dict[str, Count] = field(default_factory=dict)
+    marking: bool = False
     _screen: io.StringIO = field(default_factory=io.StringIO)
 
     def __post_init__(self) -> None:
         self.counts = {row: Count() for row in self.rows}
+        self.new_only = {row: Count() for row in self.rows}
         self.attach(self.child)
 
     def attach(self, child: pexpect.spawn) -> None:
@@ -321,6 +327,8 @@ class Keyboard:
                 raise ScenarioError(f"{key!r} is not one key; type text with type()")
             self.child.send(key)
             count.keys += 1
+            if self.marking:
+                self.new_only[self._row()].keys += 1
 
     def keys(self, prompt: str, *keys: str) -> None:
         """Wait for the prompt's words, then press `keys` one after another."""
@@ -331,6 +339,17 @@ class Keyboard:
         """Type text into the answer being asked (no Enter)."""
         self.child.send(text)
         self.counts[self._row()].chars += len(text)
+        if self.marking:
+            self.new_only[self._row()].chars += len(text)
+
+    @contextlib.contextmanager
+    def only_new(self) -> Iterator[None]:
+        """Keys pressed inside are for a question the workshop before its rework did not ask."""
+        self.marking = True
+        try:
+            yield
+        finally:
+            self.marking = False
 
     def type(self, prompt: str, text: str = "") -> None:
         """Wait for the prompt's words, type `text` and press Enter (just Enter: accept)."""

@@ -137,7 +137,8 @@ class RoomRun:
         kb = self.kb
         self.start_step("assess", 1)
         kb.type("mission", s.MISSION)
-        kb.type("The company's own vision", s.COMPANY_VISION)
+        with kb.only_new():
+            kb.type("The company's own vision", s.COMPANY_VISION)
         kb.type("company's purpose?", s.PURPOSE)
         kb.type("support's role", s.SUPPORT_ROLE)
         self.choose("delight customers, or", len(GOALS), 0, GOALS.index(s.GOAL))
@@ -160,7 +161,8 @@ class RoomRun:
             positions(CHANNELS, s.STAFFED_CHANNELS),
             positions(CHANNELS, s.CUSTOMER_CHANNELS),  # ticked to start with
         )
-        kb.type("other hours", f"chat {s.CHAT_HOURS}")
+        with kb.only_new():
+            kb.type("other hours", f"chat {s.CHAT_HOURS}")
 
     def model(self) -> None:
         kb = self.kb
@@ -222,7 +224,8 @@ class RoomRun:
         # Ana votes in round 1 as the workshop before its rework had her vote, and abstains
         # in the re-vote, which Listening wins either way.
         kb = self.kb
-        kb.type("Secret ballots?")  # No: the file keeps the ballots
+        with kb.only_new():
+            kb.type("Secret ballots?")  # No: the file keeps the ballots
         kb.type("Votes per person?")  # a third of the options
         self.ballots(0, {**s.BALLOTS, "Ana": s.ANA_FALLBACK})
         kb.type("Merge options that mean the same? Their votes add up.")  # No is the default
@@ -238,9 +241,12 @@ class RoomRun:
             picks = ballots[s.first_name(person)]
             kb.wait(f"Next ballot: {person}")
             if not picks:  # an abstention, said at the handover
-                kb.press(*choose_keys(len(BALLOT_MENU), 0, BALLOT_MENU.index("abstain")), ENTER)
+                with kb.only_new():
+                    kb.press(*choose_keys(len(BALLOT_MENU), 0, BALLOT_MENU.index("abstain")))
+                    kb.press(ENTER)
                 continue
-            kb.press(ENTER)  # the person votes now
+            with kb.only_new():  # the handover to a private ballot screen
+                kb.press(ENTER)  # the person votes now
             kb.wait(f"{person}: pick up to ")
             held = dig(self.doc(), "brainstorm", "rounds", index)
             options = [str(o) for o in held["options"]]
@@ -262,8 +268,9 @@ class RoomRun:
     def vision(self) -> None:
         kb = self.kb
         self.start_step("vision", 4)
-        kb.type("Walk the customer's journey", s.JOURNEY)
-        kb.type("everything goes right", s.GOOD_DAY)
+        with kb.only_new():
+            kb.type("Walk the customer's journey", s.JOURNEY)
+            kb.type("everything goes right", s.GOOD_DAY)
         kb.type("Your support vision, in one sentence", s.VISION_FIRST)
         if "fail" not in kb.wait("Keep this wording"):
             raise ScenarioError(f"the first wording passes: {s.VISION_FIRST}")
@@ -291,9 +298,10 @@ class RoomRun:
                 kb.type(f"A metric of your own for {name}?", s.OWN_METRIC_ID)
                 kb.type(f"Full name of {s.OWN_METRIC_ID}", s.OWN_METRIC_NAME)
                 kb.type(f"What does {s.OWN_METRIC_ID} measure?", s.OWN_METRIC_MEASURES)
-                kb.type(f"The unit of {s.OWN_METRIC_ID}", s.OWN_METRIC_UNIT)
-                kb.type("higher or a lower")  # higher, the default
-                kb.type(f"How is {s.OWN_METRIC_ID} worked out?", s.OWN_METRIC_FORMULA)
+                with kb.only_new():
+                    kb.type(f"The unit of {s.OWN_METRIC_ID}", s.OWN_METRIC_UNIT)
+                    kb.type("higher or a lower")  # higher, the default
+                    kb.type(f"How is {s.OWN_METRIC_ID} worked out?", s.OWN_METRIC_FORMULA)
             else:
                 kb.type(f"A metric of your own for {name}?")
             value = next(v for v in self.doc()["values"] if v["name"] == name)
@@ -318,7 +326,8 @@ class RoomRun:
                 baseline = s.FCR_BASELINE_WITH_UNIT
             kb.type(f"{metric}: today's value", baseline)
             if baseline:
-                kb.type(f"{metric}: measured on")  # today, offered
+                with kb.only_new():
+                    kb.type(f"{metric}: measured on")  # today, offered
             kb.type(f"{metric}: target", target)
             if target:
                 kb.type(f"{metric}: by when?", when)
@@ -327,8 +336,9 @@ class RoomRun:
         kb = self.kb
         self.start_step("share", 6)
         kb.type("Onboarding", s.ONBOARDING)
-        kb.type("Training", s.TRAINING)
-        kb.type("decide for themselves", s.AUTONOMY)
+        with kb.only_new():
+            kb.type("Training", s.TRAINING)
+            kb.type("decide for themselves", s.AUTONOMY)
         kb.type("Promotions", s.PROMOTIONS)
         kb.type("Incentives")
         kb.type("Social media", s.SOCIAL_MEDIA)
@@ -337,7 +347,8 @@ class RoomRun:
         for name in self.values():
             kb.type(f"Profile questions for {name}")  # the suggestions, offered selected
             kb.type("What does a strong answer look like?")
-            kb.type(f"lives {name} best")
+            with kb.only_new():
+                kb.type(f"lives {name} best")
 
     def listen(self) -> None:
         kb = self.kb
@@ -350,18 +361,21 @@ class RoomRun:
         for name in names:
             kb.type(f"Survey question about {name}")  # the suggestion, offered selected
         team, value, reading = s.INTERPRETATION
-        for name in names:
-            kb.type(f"read “{name}”", f"{team}: {reading}" if name == value else "")
+        with kb.only_new():
+            for name in names:
+                kb.type(f"read “{name}”", f"{team}: {reading}" if name == value else "")
         kb.type("How often will you review")  # quarterly
         kb.type("Date of the next review")  # in three months
         kb.type("Who owns the review?", s.REVIEW_OWNER)
         kb.type("conflict with the philosophy", s.CONFLICTS)
-        kb.type("recognised")
-        kb.type("answers for it")
-        kb.type("persist")
+        with kb.only_new():
+            kb.type("recognised")
+            kb.type("answers for it")
+            kb.type("persist")
         kb.type("playbook for an unhappy customer")  # Yes is the default
-        for step in HELP_STEPS:
-            kb.type(f"{step}: what does our team do?")
+        with kb.only_new():
+            for step in HELP_STEPS:
+                kb.type(f"{step}: what does our team do?")
 
     # --- the revisit -------------------------------------------------------------------------
 
