@@ -75,8 +75,9 @@ STYLE = [
 ]
 # Fits 80 columns: the keys that move around, and what typing does to an offered answer.
 KEYS_HINT = "Ctrl-B back · Ctrl-G answers · Ctrl-C stop · typing replaces, → edits"
-# Rows a list may take, at most: the question, the hint lines and the status must fit too.
-LIST_MARGIN = 8
+# Rows a list may take, at most: the step on top, the question, the highlighted
+# choice's description and the key line must fit beside it (80 by 24 included).
+LIST_MARGIN = 13
 
 
 class QuestionaryAsker:
@@ -189,8 +190,8 @@ class QuestionaryAsker:
     def _ask(self, question: Any, extra: Any = None) -> Any:
         application = question.application
         _add_keys(application, extra)
-        _limit_lists(application)
-        _add_status_line(application, self.status)
+        described = _limit_lists(application)
+        _add_status_line(application, self.status, described)
         try:
             return question.unsafe_ask()
         except EOFError:
@@ -334,8 +335,13 @@ def _add_keys(application: Any, extra: Any) -> None:
     application.key_bindings = merge_key_bindings([p for p in parts if p is not None])
 
 
-def _limit_lists(application: Any) -> None:
-    """A list longer than the terminal scrolls inside its own window (80 by 24 included)."""
+def _limit_lists(application: Any) -> Callable[[], str] | None:
+    """A list longer than the terminal scrolls inside its own window (80 by 24 included).
+
+    The highlighted choice's description moves out of the list, which questionary
+    draws as its last line (scrolled out of sight in a long list), to a line of its
+    own under it; returns what that line says, when the choices have descriptions.
+    """
     from prompt_toolkit.layout import Window
     from prompt_toolkit.layout.dimension import Dimension
     from questionary.prompts.common import InquirerControl
@@ -344,22 +350,38 @@ def _limit_lists(application: Any) -> None:
     for window in application.layout.find_all_windows():
         if isinstance(window, Window) and isinstance(window.content, InquirerControl):
             window.height = Dimension(max=max(3, rows - LIST_MARGIN))
+            control = window.content
+            if any(getattr(c, "description", None) for c in control.choices):
+                control.show_description = False
+
+                def describe(control: Any = control) -> str:
+                    return str(control.get_pointed_at().description or "")
+
+                return describe
+    return None
 
 
-def _add_status_line(application: Any, status: Callable[[], str] | None) -> None:
-    """Put a live line under a prompt: the keys that move around, and the time box."""
+def _add_status_line(
+    application: Any,
+    status: Callable[[], str] | None,
+    described: Callable[[], str] | None = None,
+) -> None:
+    """Put live lines under a prompt: the highlighted choice's description, the time box,
+    and the keys that move around."""
     from prompt_toolkit.filters import is_done
     from prompt_toolkit.layout import ConditionalContainer, HSplit, Layout, Window
     from prompt_toolkit.layout.controls import FormattedTextControl
 
     def line() -> Any:
-        parts = [("class:keys", KEYS_HINT)]
+        parts: list[tuple[str, str]] = [("class:keys", KEYS_HINT)]
         if status is not None:
             parts = [("class:status", status()), ("", "\n"), *parts]
+        if described is not None:
+            parts = [("class:instruction", "  " + described()), ("", "\n"), *parts]
         return parts
 
     layout = application.layout
-    lines = 2 if status is not None else 1
+    lines = 1 + (status is not None) + 2 * (described is not None)
     box = ConditionalContainer(
         Window(FormattedTextControl(line), height=lines, wrap_lines=True),
         filter=~is_done,

@@ -176,7 +176,7 @@ def _metrics_field(index: int, value: Value) -> Field:
         kind="checkbox",
         choices=tuple(choices),
         suggest=suggested,
-        hint="(suggested ones are ticked; the highlighted one's definition shows below)",
+        hint="(suggested ones are ticked; the highlighted one is described below)",
         answered=lambda doc: bool(get(doc)),
     )
 

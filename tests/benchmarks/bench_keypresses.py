@@ -110,8 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'total':<12}{old_total:>8}{now_total:>8}{now_total / old_total:>12.0%}{new_total:>18}")
     same = now_total - new_total
     print(
-        f"On the questions both ask: {same} keys now, {old_total} before "
-        f"({same / old_total:.0%})."
+        f"On the questions both ask: {same} keys now, {old_total} before ({same / old_total:.0%})."
     )
     chars_old = sum(c for _, c in before.values())
     chars_now = sum(c.chars for c in now.values())
