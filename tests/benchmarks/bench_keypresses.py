@@ -27,9 +27,9 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-import keypresses_before  # noqa: E402
-import room_scenario as s  # noqa: E402
-from room_workshop import RoomRun  # noqa: E402
+import keypresses_before
+import room_scenario as s
+from room_workshop import RoomRun
 
 ROOT = Path(__file__).resolve().parents[2]
 BEFORE_COMMIT = "b2b4cdc"
