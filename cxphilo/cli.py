@@ -114,10 +114,10 @@ def init(
     doc = new_document(company, mission, language)
     Store.create(path, doc)
     schema_file = write_schema_beside(path)
-    output.out(f"Created {path} for {doc.company.name}.")
+    output.say(f"Created {path} for {doc.company.name}.")
     if schema_file:
-        output.out(f"Wrote {schema_file} so that editors validate the file.")
-    output.out(f"Next: cxphilo workshop {path}   (or: cxphilo status {path})")
+        output.say(f"Wrote {schema_file} so that editors validate the file.")
+    output.say(f"Next: cxphilo workshop {path}   (or: cxphilo status {path})")
 
 
 def _ask_identity(

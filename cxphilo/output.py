@@ -82,6 +82,11 @@ def out(text: str = "") -> None:
     sys.stdout.write(text + "\n")
 
 
+def say(text: str) -> None:
+    """A line for a person on stdout, holding typed text: control characters shown as escapes."""
+    sys.stdout.write(visible(text) + "\n")
+
+
 def lines(rows: Iterable[Sequence[Part]], *, colour: bool) -> None:
     """Lines of parts on stdout: styled by rich when `colour`, plain text otherwise."""
     if not colour:

@@ -221,3 +221,12 @@ def test_fast_commands_do_not_import_questionary_or_jinja2(args: list[str]) -> N
         [sys.executable, "-c", IMPORT_PROBE, *args], capture_output=True, text=True
     )
     assert "HEAVY=\n" in result.stderr, result.stderr
+
+
+def test_init_shows_a_typed_control_character_as_an_escape(tmp_path: Path) -> None:
+    result = run_cli(
+        "init", "cx.yaml", "--company", "Acme\x1b[2J", "--language", "en", cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout
+    assert "Created cx.yaml for Acme\\e[2J." in result.stdout
