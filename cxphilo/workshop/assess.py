@@ -4,7 +4,6 @@ side, and the team's honest capacity, hours per day and per channel included."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
 from typing import Any
 
 from cxphilo.model import CHANNELS, DAYS, Philosophy
@@ -16,7 +15,6 @@ from .answers import (
     parse_channel_hours,
     parse_integer,
     parse_week,
-    split_list,
 )
 from .asker import Choice
 from .form import Field
@@ -135,7 +133,13 @@ def fields(session: Session) -> list[Field]:
             "What do customers try on their own before they ask?",
             (*CUSTOMERS, "self_help"),
         ),
-        *_insight(),
+        *form.known_and_other(
+            "insight",
+            ("assessment", "insight_sources"),
+            lexicon().insight_sources,
+            ("Sources of insight", "Where does customer insight come from?"),
+            ("Other sources", "Any other source of insight?"),
+        ),
         Field(
             "team-size",
             "People answering",
@@ -227,44 +231,3 @@ def _put_week(doc: Philosophy, value: Any) -> None:
     put_days(doc, {})  # first: the new usual hours may be what a day had of its own
     put_hours(doc, hours)
     put_days(doc, day_hours)
-
-
-def _insight() -> list[Field]:
-    """The sources of insight the method names, ticked; then any other, typed."""
-    known = list(lexicon().insight_sources)
-    folded = {k.casefold() for k in known}
-    get, put = form.at("assessment", "insight_sources")
-
-    def get_known(doc: Philosophy) -> list[str]:
-        return [s for s in get(doc) or [] if s.casefold() in folded]
-
-    def get_other(doc: Philosophy) -> list[str]:
-        return [s for s in get(doc) or [] if s.casefold() not in folded]
-
-    def put_known(doc: Philosophy, value: Sequence[str]) -> None:
-        put(doc, [k for k in known if k in value] + get_other(doc))
-
-    def put_other(doc: Philosophy, value: Sequence[str]) -> None:
-        extra = [v for v in value if v.casefold() not in folded]
-        put(doc, get_known(doc) + extra)
-
-    return [
-        Field(
-            "insight",
-            "Sources of insight",
-            "Where does customer insight come from?",
-            get_known,
-            put_known,
-            kind="checkbox",
-            choices=tuple(Choice(k, k) for k in known),
-        ),
-        Field(
-            "insight-other",
-            "Other sources",
-            "Any other source of insight?",
-            get_other,
-            put_other,
-            parse=split_list,
-            hint="(separate with ;  Enter to skip)",
-        ),
-    ]

@@ -453,3 +453,53 @@ def ticks_field(
         put(doc, [v for v in sequence if v in value] + [v for v in value if v not in sequence])
 
     return Field(id, label, ask, get, put_ordered, kind="checkbox", choices=tuple(choices), **more)
+
+
+def known_and_other(
+    id: str,
+    path: Path,
+    known: Sequence[str],
+    ticks: tuple[str, str],
+    other: tuple[str, str],
+    **more: Any,
+) -> list[Field]:
+    """One list at `path` asked twice: the entries `known` ticked, then any other typed.
+
+    `ticks` and `other` are each (label, question); `more` goes to the first field.
+    """
+    folded = {k.casefold() for k in known}
+    get, put = at(*path)
+
+    def get_known(doc: Philosophy) -> list[str]:
+        return [k for k in get(doc) or [] if k.casefold() in folded]
+
+    def get_other(doc: Philosophy) -> list[str]:
+        return [k for k in get(doc) or [] if k.casefold() not in folded]
+
+    def put_known(doc: Philosophy, picked: Sequence[str]) -> None:
+        put(doc, [k for k in known if k in picked] + get_other(doc))
+
+    def put_other(doc: Philosophy, extra: Sequence[str]) -> None:
+        put(doc, get_known(doc) + [e for e in extra if e.casefold() not in folded])
+
+    return [
+        Field(
+            id,
+            ticks[0],
+            ticks[1],
+            get_known,
+            put_known,
+            kind="checkbox",
+            choices=tuple(Choice(k, k) for k in known),
+            **more,
+        ),
+        Field(
+            f"{id}-other",
+            other[0],
+            other[1],
+            get_other,
+            put_other,
+            parse=split_list,
+            hint="(separate with ;  Enter to skip)",
+        ),
+    ]

@@ -51,7 +51,14 @@ def fields(session: Session) -> list[Field]:
             kind="menu",
             menu=_teams,
         ),
-        *_methods(known),
+        *form.known_and_other(
+            "methods",
+            ("listening", "methods"),
+            known,
+            ("How employees are asked", "How will you ask them?"),
+            ("Other ways", "Any other way?"),
+            heading="Ask employees what the values mean to them.",
+        ),
     ]
     for value in doc.values:
         out.append(_survey_field(value.name, core(value) if entry_for(core(value)) else value.name))
@@ -123,45 +130,6 @@ def fields(session: Session) -> list[Field]:
                 )
             )
     return out
-
-
-def _methods(known: list[str]) -> list[Field]:
-    folded = {k.casefold() for k in known}
-    get, put = form.at("listening", "methods")
-
-    def get_known(doc: Philosophy) -> list[str]:
-        return [m for m in get(doc) or [] if m.casefold() in folded]
-
-    def get_other(doc: Philosophy) -> list[str]:
-        return [m for m in get(doc) or [] if m.casefold() not in folded]
-
-    def put_known(doc: Philosophy, picked: list[str]) -> None:
-        put(doc, [k for k in known if k in picked] + get_other(doc))
-
-    def put_other(doc: Philosophy, extra: list[str]) -> None:
-        put(doc, get_known(doc) + [e for e in extra if e.casefold() not in folded])
-
-    return [
-        Field(
-            "methods",
-            "How employees are asked",
-            "How will you ask them?",
-            get_known,
-            put_known,
-            kind="checkbox",
-            choices=tuple(Choice(k, k) for k in known),
-            heading="Ask employees what the values mean to them.",
-        ),
-        Field(
-            "methods-other",
-            "Other ways",
-            "Any other way?",
-            get_other,
-            put_other,
-            parse=split_list,
-            hint="(separate with ;  Enter to skip)",
-        ),
-    ]
 
 
 def _survey_field(name: str, common: str) -> Field:

@@ -17,7 +17,7 @@ from cxphilo.model import Philosophy
 from cxphilo.steps import Step
 from cxphilo.store import Store
 
-from .answers import Refused, clean, join_list, parse_date, parse_integer, parse_number, split_list
+from .answers import Refused, clean, join_list, split_list
 from .asker import (
     BACK_KEY,
     JUMP_KEY,
@@ -153,6 +153,18 @@ class Session:
     def _echo(self, message: str, answer: Sequence[str]) -> None:
         self.screen.show(Answer(message, tuple(answer)))
 
+    def _ask(self, question: Callable[[], Any], navigable: bool) -> Any:
+        """Ask until answered: Ctrl-B or Ctrl-G where they mean nothing are said so, and
+        the same question comes again."""
+        while True:
+            self._before()
+            try:
+                return question()
+            except Navigate as move:
+                if navigable:
+                    raise
+                self._cannot(move)
+
     def text(
         self,
         message: str,
@@ -165,20 +177,15 @@ class Session:
     ) -> str:
         """Free text, trimmed; `default` is offered selected (typing replaces it)."""
         check = validate or _refusing(clean)
-        while True:
-            self._before()
-            try:
-                answer = self.asker.text(
-                    message, default=default or "", validate=check, instruction=instruction
-                ).strip()
-            except Navigate as move:
-                if navigable:
-                    raise
-                self._cannot(move)
-                continue
-            if echo:
-                self._echo(message, [answer] if answer else [])
-            return answer
+        answer: str = self._ask(
+            lambda: self.asker.text(
+                message, default=default or "", validate=check, instruction=instruction
+            ),
+            navigable,
+        ).strip()
+        if echo:
+            self._echo(message, [answer] if answer else [])
+        return answer
 
     def required(
         self, message: str, *, default: str | None = None, instruction: str | None = None
@@ -213,46 +220,6 @@ class Session:
             )
         )
 
-    def integer(self, message: str, current: int | None, *, minimum: int = 1) -> int | None:
-        """A whole number of at least `minimum`, or None when left empty."""
-
-        def check(answer: str) -> bool | str:
-            try:
-                value = parse_integer(answer)
-            except Refused as exc:
-                return str(exc)
-            if value is not None and value < minimum:
-                return f"It must be at least {minimum}."
-            return True
-
-        answer = self.text(
-            message,
-            default=str(current) if current is not None else None,
-            validate=check,
-            instruction="(a number; Enter to skip)",
-        )
-        return parse_integer(answer)
-
-    def number(self, message: str, current: int | float | None) -> int | float | None:
-        """A number (a baseline, a target), or None when left empty."""
-        answer = self.text(
-            message,
-            default=f"{current:g}" if current is not None else None,
-            validate=_refusing(parse_number),
-            instruction="(Enter to skip)",
-        )
-        return parse_number(answer)
-
-    def date(self, message: str, current: dt.date | None) -> dt.date | None:
-        """A date typed as YYYY-MM-DD, or None when left empty."""
-        answer = self.text(
-            message,
-            default=current.isoformat() if current else None,
-            validate=_refusing(parse_date),
-            instruction="(YYYY-MM-DD; Enter to skip)",
-        )
-        return parse_date(answer)
-
     def select(
         self,
         message: str,
@@ -263,18 +230,10 @@ class Session:
         echo: bool = True,
     ) -> Any:
         """One of the choices' values; `default` is where the pointer starts."""
-        while True:
-            self._before()
-            try:
-                value = self.asker.select(message, choices, default=default)
-            except Navigate as move:
-                if navigable:
-                    raise
-                self._cannot(move)
-                continue
-            if echo:
-                self._echo(message, [c.title for c in choices if c.value == value][:1])
-            return value
+        value = self._ask(lambda: self.asker.select(message, choices, default=default), navigable)
+        if echo:
+            self._echo(message, [c.title for c in choices if c.value == value][:1])
+        return value
 
     def checkbox(
         self,
@@ -288,55 +247,24 @@ class Session:
         echo: bool = True,
     ) -> list[Any]:
         """The ticked choices' values; `secret` for a ballot (never repeated on screen)."""
-        while True:
-            self._before()
-            try:
-                picked = self.asker.checkbox(
-                    message, choices, validate=validate, instruction=instruction, secret=secret
-                )
-            except Navigate as move:
-                if navigable:
-                    raise
-                self._cannot(move)
-                continue
-            if echo and not secret:
-                self._echo(message, [c.title for c in choices if c.value in picked])
-            return picked
+        picked: list[Any] = self._ask(
+            lambda: self.asker.checkbox(
+                message, choices, validate=validate, instruction=instruction, secret=secret
+            ),
+            navigable,
+        )
+        if echo and not secret:
+            self._echo(message, [c.title for c in choices if c.value in picked])
+        return picked
 
     def confirm(
         self, message: str, *, default: bool = True, navigable: bool = False, echo: bool = True
     ) -> bool:
         """Yes or no."""
-        while True:
-            self._before()
-            try:
-                answer = self.asker.confirm(message, default=default)
-            except Navigate as move:
-                if navigable:
-                    raise
-                self._cannot(move)
-                continue
-            if echo:
-                self._echo(message, ["yes" if answer else "no"])
-            return answer
-
-    def pick_many(
-        self,
-        message: str,
-        options: Sequence[str],
-        current: Sequence[str],
-        *,
-        other: str | None = None,
-    ) -> list[str]:
-        """Tick from `options`; with `other`, a second question takes anything not listed."""
-        folded = {c.casefold() for c in current}
-        choices = [Choice(o, o, checked=o.casefold() in folded) for o in options]
-        picked: list[str] = self.checkbox(message, choices)
-        if other is None:
-            return picked
-        known = {o.casefold() for o in options}
-        extra = [c for c in current if c.casefold() not in known]
-        return picked + [item for item in self.items(other, extra) if item.casefold() not in known]
+        answer = bool(self._ask(lambda: self.asker.confirm(message, default=default), navigable))
+        if echo:
+            self._echo(message, ["yes" if answer else "no"])
+        return answer
 
 
 def choices(values: Sequence[str], labels: Callable[[str], str] | None = None) -> list[Choice]:

@@ -39,6 +39,7 @@ from room_scenario import (
     positions,
     saved,
     tick_keys,
+    vote_options,
 )
 
 # The lists this workshop offers, in its order (its checkboxes and menus start on the first).
@@ -56,28 +57,7 @@ TRUST_QUESTION = (
 )
 
 
-def key(option: str) -> str:
-    """How this workshop compares options: case and spacing aside."""
-    return " ".join(option.casefold().split())
-
-
-def vote_options(doc: dict[str, Any]) -> list[str]:
-    """The options on the vote as the workshop lists them: each idea's core value or its words,
-    after the merges, first spelling and order kept."""
-    merges = dig(doc, "brainstorm", "merges") or []
-
-    def canonical(option: str) -> str:
-        for merge in merges:
-            if key(option) in {key(m) for m in merge.get("merged") or []}:
-                return str(merge["into"])
-        return option
-
-    options: list[str] = []
-    for idea in dig(doc, "brainstorm", "ideas") or []:
-        option = canonical(str(idea.get("value") or idea["text"]).strip())
-        if key(option) not in {key(o) for o in options}:
-            options.append(option)
-    return options
+key = s.option_key  # how this workshop compares options
 
 
 class Before:

@@ -174,6 +174,30 @@ def first_name(name: str) -> str:
     return name.split("(")[0].strip()
 
 
+def option_key(option: str) -> str:
+    """How the workshops compare options: case and spacing aside."""
+    return " ".join(option.casefold().split())
+
+
+def vote_options(doc: dict[str, Any]) -> list[str]:
+    """The options on the vote as the workshops list them: each idea's core value or its
+    words, after the merges, first spelling and order kept."""
+    merges = dig(doc, "brainstorm", "merges") or []
+
+    def canonical(option: str) -> str:
+        for merge in merges:
+            if option_key(option) in {option_key(m) for m in merge.get("merged") or []}:
+                return str(merge["into"])
+        return option
+
+    options: list[str] = []
+    for idea in dig(doc, "brainstorm", "ideas") or []:
+        option = canonical(str(idea.get("value") or idea["text"]).strip())
+        if option_key(option) not in {option_key(o) for o in options}:
+            options.append(option)
+    return options
+
+
 # --- keys ----------------------------------------------------------------------------------
 
 ENTER = "\r"

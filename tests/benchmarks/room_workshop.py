@@ -28,6 +28,7 @@ from room_scenario import (
     positions,
     saved,
     tick_keys,
+    vote_options,
 )
 
 # The lists the workshop offers, in its order. Up to ten are numbered: a number key
@@ -41,28 +42,6 @@ IDEAS_MENU = ("type", "import", "fix", "remove", "done", "room", "leave")
 BALLOT_MENU = ("vote", "abstain", "absent", "room", "limit")
 SHORTCUTS = "1234567890"
 HELP_STEPS = ("Hear", "Empathise", "Lead", "Provide")
-
-
-def key(option: str) -> str:
-    return " ".join(option.casefold().split())
-
-
-def vote_options(doc: dict[str, Any]) -> list[str]:
-    """The options on the vote as the workshop lists them (each idea's value, merged)."""
-    merges = dig(doc, "brainstorm", "merges") or []
-
-    def canonical(option: str) -> str:
-        for merge in merges:
-            if key(option) in {key(m) for m in merge.get("merged") or []}:
-                return str(merge["into"])
-        return option
-
-    options: list[str] = []
-    for idea in dig(doc, "brainstorm", "ideas") or []:
-        option = canonical(str(idea.get("value") or idea["text"]).strip())
-        if key(option) not in {key(o) for o in options}:
-            options.append(option)
-    return options
 
 
 def pick_keys(count: int, targets: Sequence[int], ticked: Sequence[int] = ()) -> list[str]:
