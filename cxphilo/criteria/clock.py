@@ -16,8 +16,7 @@ from functools import cache
 from typing import Any
 
 from .capacity import DAY, NIGHT_END
-from .lexicon import lexicon
-from .text import fold
+from .lexicon import fold_pattern, lexicon
 
 Span = tuple[int, int]
 
@@ -93,13 +92,13 @@ def _words(language: str) -> dict[str, Any]:
     lang = lexicon(language).language
 
     def folded(key: str) -> list[str]:
-        return [fold(w, lang) for w in raw.get(key) or []]
+        return [fold_pattern(w, lang) for w in raw.get(key) or []]
 
     return {
         **{k: folded(k) for k in ("until", "until_after", "prefix", "pm_before", "am_before")},
         **{k: folded(k) for k in ("pm", "am", "suffix")},
-        "hours": {fold(k, lang): int(v) for k, v in (raw.get("hours") or {}).items()},
-        "times": {fold(k, lang): int(v) for k, v in (raw.get("times") or {}).items()},
+        "hours": {fold_pattern(k, lang): int(v) for k, v in (raw.get("hours") or {}).items()},
+        "times": {fold_pattern(k, lang): int(v) for k, v in (raw.get("times") or {}).items()},
         "needs_mark": bool(raw.get("needs_mark")),
     }
 

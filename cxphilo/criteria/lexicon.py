@@ -2,7 +2,7 @@
 
 Each file (`lexicons/en.json`, ...) maps a category (clichés, buzzwords, words
 that promise round-the-clock support, ...) to phrases in the small pattern
-language of `text.compile_phrase`. A category a language leaves out simply
+language of `patterns`. A category a language leaves out simply
 finds nothing, so a rule that needs it stays quiet rather than guessing.
 
 Matching is built for speed, because the workshop judges a statement on every
@@ -20,7 +20,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .text import WORD_RE, compile_phrase, compile_phrases, fold
+from . import patterns
+from .text import WORD_RE, fold
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 SUPPORTED = ("en", "da", "sv", "nb", "tr", "zh")
@@ -90,14 +91,13 @@ def english_forms(base: str) -> list[str]:
     return forms
 
 
-_SINGLE = re.compile(r"^\*?([^\W_]+|\d+(?:[/x.,:]\d+)*)\*?$")
-# One word of a phrase, with an optional * at either end; anything else in a
-# phrase ("no. 1", "100%") is matched with a regular expression instead.
-_PIECE = re.compile(r"^\*?(?:[^\W_]+(?:'[^\W_]+)*|\d+(?:[/x.,:]\d+)*)\*?$")
+# What "~" allows between two words of a phrase.
+GAP_WORDS = 3
 _JOINER = re.compile(r"[\s\-]*")
-# A phrase with one of these is matched with a regular expression ("no. 1", "100%").
-_SYMBOL = re.compile(r"[^\w\s\-'*\[\]|~]")
-GAP_WORDS = 3  # what "~" allows between two words of a phrase
+
+
+class LexiconError(ValueError):
+    """A lexicon entry that does not follow the pattern language: names the file and entry."""
 
 
 class Token:
@@ -213,29 +213,19 @@ class Part:
 Phrase = tuple[Part, ...]
 
 
-def parse_phrase(phrase: str) -> list[Phrase] | None:
-    """A lexicon phrase as sequences of parts (several when a word has alternatives
-    of different lengths: "[top|number-one] priority"); None when it needs a regex."""
-    variants: list[list[Part]] = [[]]
-    for token in phrase.split():
-        if token == "~":
-            variants = [[*v, Part(gap=True)] for v in variants]
-            continue
-        optional = token.startswith("[") and token.endswith("]")
-        by_length: dict[int, list[list[str]]] = {}
-        for alt in token.strip("[]").split("|"):
-            words = [w for w in alt.split("-") if w]
-            if not words or not all(_PIECE.match(w) for w in words):
-                return None
-            by_length.setdefault(len(words), []).append(words)
-        # An optional word of several lengths becomes variants: without it, and with each.
-        choices: list[list[Part]] = [[]] if optional else []
-        for length, alts in by_length.items():
-            choices.append([Part.of([a[i] for a in alts], False) for i in range(length)])
-        if optional and len(by_length) == 1 and 1 in by_length:
-            choices = [[Part.of([a[0] for a in by_length[1]], True)]]
-        variants = [[*v, *c] for v in variants for c in choices]
-    return [tuple(v) for v in variants if v]
+def phrases_of(tree: patterns.Seq) -> list[Phrase]:
+    """A pattern's sequences as parts the words of a statement are matched against."""
+    out: list[Phrase] = []
+    for variant in patterns.variants(tree):
+        parts: list[Part] = []
+        for item in variant:
+            if isinstance(item, patterns.Gap):
+                parts.append(Part(gap=True))
+            else:
+                words = item if isinstance(item, tuple) else (item,)
+                parts.append(Part.of([w.text for w in words], False))
+        out.append(tuple(parts))
+    return out
 
 
 def _match(
@@ -266,35 +256,12 @@ def _match(
     return None
 
 
-def _first_keys(phrase: str) -> tuple[set[str], set[str]] | None:
-    """Words (and word prefixes) a match can start with; None when it can start anywhere.
-
-    Read from the text of the phrase, so that phrases are parsed only once a
-    statement has a word they can start with.
-    """
-    words: set[str] = set()
-    prefixes: set[str] = set()
-    for token in phrase.split():
-        optional = token.startswith("[") and token.endswith("]")
-        for alt in token.strip("[]").split("|"):
-            head = alt.split("-", 1)[0]
-            if token == "~" or not head or head.startswith("*"):
-                return None
-            (prefixes if head.endswith("*") or "-" in alt else words).add(head.rstrip("*"))
-        if not optional:
-            return words, prefixes
-    return None
-
-
-@cache
-def _parsed(phrase: str) -> list[Phrase]:
-    return parse_phrase(phrase) or []
-
-
-@cache
-def _compiled(phrase: str) -> re.Pattern[str]:
-    # Only for phrases with symbols ("no. 1", "100%"): compiled on first use.
-    return re.compile(compile_phrase(phrase))
+def _first_keys(phrase: Phrase) -> tuple[frozenset[str], frozenset[str]] | None:
+    """Words (and word prefixes) a match can start with; None when it can start anywhere."""
+    first = phrase[0]
+    if first.gap or first.suffixes or first.infixes:
+        return None
+    return first.exact, first.prefixes
 
 
 @dataclass
@@ -308,53 +275,59 @@ class Matcher:
     literals: tuple[str, ...] = ()  # Chinese: plain substrings
     # Phrases of several words, indexed by the word (or word prefix) they start
     # with, so that each is tried only where such a word starts.
-    by_word: dict[str, list[str]] = field(default_factory=dict)
-    by_prefix: dict[str, list[str]] = field(default_factory=dict)
-    anywhere: list[str] = field(default_factory=list)
-    symbolic: tuple[str, ...] = ()  # phrases matched with a regular expression
-    phrases: re.Pattern[str] | None = None  # Chinese phrases with gaps
+    by_word: dict[str, list[Phrase]] = field(default_factory=dict)
+    by_prefix: dict[str, list[Phrase]] = field(default_factory=dict)
+    anywhere: list[Phrase] = field(default_factory=list)
+    regexes: re.Pattern[str] | None = None  # Chinese, and phrases with symbols ("no. 1")
 
     @classmethod
-    def build(cls, entries: list[str], cjk: bool) -> Matcher:
+    def build(cls, entries: list[str], cjk: bool, where: str = "") -> Matcher:
+        """The matcher of a category's entries; raises LexiconError for a malformed one."""
         words = _Wildcards()
         literals: list[str] = []
-        cjk_phrases: list[str] = []
-        by_word: dict[str, list[str]] = {}
-        by_prefix: dict[str, list[str]] = {}
-        anywhere: list[str] = []
-        symbolic: list[str] = []
-        for entry in entries:
-            if cjk:
-                if re.fullmatch(r"[^\s\[\]~|*]+", entry):
-                    literals.append(entry)
-                else:
-                    cjk_phrases.append(entry)
-                continue
-            alts = entry.split("|") if " " not in entry and "[" not in entry else [entry]
-            for alt in alts:
-                match = _SINGLE.match(alt)
-                if match is None:
-                    if _SYMBOL.search(alt):
-                        symbolic.append(alt)
-                        continue
-                    keys = _first_keys(alt)
-                    if keys is None:
-                        anywhere.append(alt)
-                        continue
-                    for word in keys[0]:
-                        by_word.setdefault(word, []).append(alt)
-                    for prefix in keys[1]:
-                        by_prefix.setdefault(prefix, []).append(alt)
+        regexes: list[str] = []
+        by_word: dict[str, list[Phrase]] = {}
+        by_prefix: dict[str, list[Phrase]] = {}
+        anywhere: list[Phrase] = []
+        for number, entry in enumerate(entries, start=1):
+            try:
+                tree = patterns.parse(entry)
+                if cjk:
+                    single = patterns.single_words(tree)
+                    if single and all(
+                        not w.text.startswith("*") and not w.text.endswith("*") for w in single
+                    ):
+                        literals += [w.core for w in single]
+                    else:
+                        regexes.append(patterns.regex(tree, True))
                     continue
-                words.add(alt, match.group(1))
+                if not patterns.is_tokenised(tree):
+                    regexes.append(patterns.regex(tree, False))
+                    continue
+                single = patterns.single_words(tree)
+                if single is not None:
+                    for word in single:
+                        words.add(word.text, word.core)
+                    continue
+                for phrase in phrases_of(tree):
+                    keys = _first_keys(phrase)
+                    if keys is None:
+                        anywhere.append(phrase)
+                        continue
+                    for key in keys[0]:
+                        by_word.setdefault(key, []).append(phrase)
+                    for key in keys[1]:
+                        by_prefix.setdefault(key, []).append(phrase)
+            except patterns.PatternError as exc:
+                raise LexiconError(f"{where}entry {number} “{entry}”: {exc}") from None
+        ordered = sorted(set(regexes), key=len, reverse=True)
         return cls(
             *words.frozen(),
             tuple(literals),
             by_word,
             by_prefix,
             anywhere,
-            tuple(symbolic),
-            compile_phrases(cjk_phrases, cjk),
+            re.compile("|".join(ordered)) if ordered else None,
         )
 
     def word(self, token: Token) -> bool:
@@ -382,8 +355,8 @@ class Matcher:
             while at >= 0:
                 spans.append((at, at + len(literal)))
                 at = text.find(literal, at + len(literal))
-        if self.phrases is not None:
-            spans += [(m.start(), m.end()) for m in self.phrases.finditer(text) if m.group()]
+        if self.regexes is not None:
+            spans += [(m.start(), m.end()) for m in self.regexes.finditer(text) if m.group()]
         if self.by_word or self.by_prefix or self.anywhere:
             parts = pieces(words, text) if parts is None else parts
             for index, token in enumerate(parts):
@@ -391,16 +364,18 @@ class Matcher:
                 if self.by_prefix:
                     for prefix in token.prefixes & self.by_prefix.keys():
                         tried += self.by_prefix[prefix]
-                for entry in (*tried, *self.anywhere):
-                    for phrase in _parsed(entry):
-                        end = _match(phrase, 0, parts, index, text, None)
-                        if end is not None and end > index:
-                            spans.append((token.start, parts[end - 1].end))
-        for symbolic in self.symbolic:
-            for found in _compiled(symbolic).finditer(text):
-                if found.group():
-                    spans.append((found.start(), found.end()))
+                for phrase in (*tried, *self.anywhere):
+                    end = _match(phrase, 0, parts, index, text, None)
+                    if end is not None and end > index:
+                        spans.append((token.start, parts[end - 1].end))
         return sorted(set(spans))
+
+
+def fold_pattern(entry: str, language: str) -> str:
+    """A lexicon entry folded like the statements it is matched against, its `*` kept."""
+    return "".join(
+        "*" if raw == "*" else low for raw, low in zip(entry, fold(entry, language), strict=True)
+    )
 
 
 @dataclass
@@ -424,8 +399,10 @@ class Lexicon:
             if category == "verb" and self.language == "en":
                 entries = [form for base in entries for form in english_forms(base)]
             # Entries are folded like the statements they are matched against.
-            folded = [fold(e, self.language) for e in entries]
-            self.matchers[category] = Matcher.build(folded, self.cjk)
+            folded = [fold_pattern(e, self.language) for e in entries]
+            self.matchers[category] = Matcher.build(
+                folded, self.cjk, f"lexicons/{self.language}.json: {category}: "
+            )
         return self.matchers[category]
 
     def matcher_of(self, categories: tuple[str, ...]) -> Matcher:
@@ -433,8 +410,8 @@ class Lexicon:
         key = "|".join(categories)
         if key not in self.matchers:
             entries = [e for c in categories for e in (self.data.get(c) or [])]
-            folded = [fold(e, self.language) for e in entries]
-            self.matchers[key] = Matcher.build(folded, self.cjk)
+            folded = [fold_pattern(e, self.language) for e in entries]
+            self.matchers[key] = Matcher.build(folded, self.cjk, f"lexicons/{self.language}.json: ")
         return self.matchers[key]
 
     def finds_any(self, categories: tuple[str, ...], text: str) -> bool:

@@ -31,6 +31,7 @@ _FOLD = str.maketrans(
         "\u2010": "-",  # hyphen
         "\u2011": "-",  # non-breaking hyphen
         "\u00d7": "x",  # multiplication sign: "7\u00d724"
+        "*": "x",  # "7*24", as 24/7 is written in Chinese; a lexicon's * is its wildcard
         "\u3002": ".",  # ideographic full stop
         "\u3001": ",",  # ideographic comma
     }
@@ -112,78 +113,6 @@ class Statement:
     def quote(self, start: int, end: int) -> str:
         """The original words of a span, for messages."""
         return self.original[start:end].strip()
-
-
-# --- phrase patterns ---------------------------------------------------------------------
-#
-# Lexicon entries are phrases written for people, compiled to regular expressions:
-#   "go the extra mile"   words, any whitespace or hyphen between them
-#   "synerg*"             a word starting with "synerg"
-#   "*kunde*"             a word containing "kunde" (compounds: "privatkunder")
-#   "cut|reduce cost*"    alternatives for one word
-#   "[the] largest"       an optional word
-#   "beat ~ competitor*"  up to three words in between
-# For Chinese the words are joined without separators and "~" allows a few characters.
-
-_SEP = r"[\s\-]+"
-_GAP = r"(?:[\s\-]+\S+){0,3}"
-_CJK_GAP = r".{0,6}?"
-
-
-def _alternative(alt: str, cjk: bool) -> str:
-    prefix = alt.startswith("*")
-    suffix = alt.endswith("*")
-    core = alt.strip("*")
-    rx = re.escape(core)
-    if not cjk:
-        # "best-in-class" also matches "best in class" and "bestinclass".
-        rx = rx.replace(r"\-", r"[\s\-]?")
-        if prefix:
-            rx = r"\w*" + rx
-        if suffix:
-            rx += r"\w*"
-    return rx
-
-
-def compile_phrase(phrase: str, cjk: bool = False) -> str:
-    """The regular expression (as text) for one lexicon phrase."""
-    parts: list[tuple[str, bool]] = []  # (regex, optional)
-    for token in phrase.split():
-        if token == "~":
-            parts.append(("~", False))
-            continue
-        optional = token.startswith("[") and token.endswith("]")
-        if optional:
-            token = token[1:-1]
-        alts = [_alternative(a, cjk) for a in token.split("|") if a]
-        parts.append(("(?:" + "|".join(alts) + ")", optional))
-    sep = "" if cjk else _SEP
-    gap = _CJK_GAP if cjk else _GAP
-    out = ""
-    need_sep = False  # a word came before, so the next one needs a separator
-    for rx, optional in parts:
-        if rx == "~":
-            out += gap  # the gap brings its own separators
-            continue
-        joiner = sep if need_sep else ""
-        if optional and need_sep:
-            out += f"(?:{joiner}{rx})?"
-        elif optional:
-            out += f"(?:{rx}{sep})?"  # an optional first word carries its own separator
-        else:
-            out += joiner + rx
-            need_sep = True
-    if cjk:
-        return out
-    return r"(?<!\w)" + out + r"(?!\w)"
-
-
-def compile_phrases(phrases: list[str], cjk: bool = False) -> re.Pattern[str] | None:
-    """One pattern matching any of `phrases`, longest alternatives first."""
-    if not phrases:
-        return None
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return re.compile("|".join(compile_phrase(p, cjk) for p in ordered))
 
 
 def clause_bounds(
