@@ -257,11 +257,13 @@ def _vision(doc: Any, at: Located) -> Judgement | None:
         )
         return None
     assessment = doc.assessment
+    customers = assessment.customers if assessment is not None else None
     judgement = judge_vision(
         statement,
         language=doc.company.language,
         mission=doc.company.mission,
         capacity=assessment.capacity if assessment is not None else None,
+        customer_channels=customers.channels if customers is not None else None,
     )
     path: PathKey = ("vision", "statement")
     for found in judgement.findings:

@@ -34,6 +34,8 @@ DAY = 24 * 60  # minutes
 # The parts of the day a vision can promise, in minutes after midnight. Defined here
 # once, for every language: "in the evening" is after about six; "at night" is after
 # ten in the evening or before six in the morning.
+MORNING_START = 6 * 60  # "in the mornings", "before school": the early hours of a day
+MORNING_END = 9 * 60
 EVENING_START = 18 * 60
 NIGHT_START = 22 * 60
 NIGHT_END = 6 * 60
@@ -134,9 +136,12 @@ class Reach:
     day_hours: tuple[tuple[str, Span], ...]  # days whose hours differ
     channels: tuple[str, ...] | None  # in the order the team listed them
     channel_hours: tuple[tuple[str, Span], ...]  # channels staffed for other hours
+    customer_channels: tuple[str, ...] | None = None  # the channels customers use
 
     @classmethod
-    def of(cls, capacity: CapacityLike | None) -> Reach | None:
+    def of(
+        cls, capacity: CapacityLike | None, customer_channels: Sequence[str] | None = None
+    ) -> Reach | None:
         """The week of a declared capacity; None when there is no capacity at all."""
         if capacity is None:
             return None
@@ -149,7 +154,14 @@ class Reach:
             _spans_of(capacity.day_hours, DAYS),
             channels,
             _spans_of(capacity.channel_hours, channels or ()),
+            tuple(customer_channels or ()) or None,
         )
+
+    def unstaffed(self) -> tuple[str, ...] | None:
+        """The channels customers use that nobody staffs; None when either is not declared."""
+        if self.channels is None or self.customer_channels is None:
+            return None
+        return tuple(c for c in self.customer_channels if c not in self.channels)
 
     # -- what the team staffs
 

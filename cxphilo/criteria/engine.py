@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -44,6 +44,8 @@ Verdict = Literal["pass", "fail"]
 Span = tuple[int, int]
 
 CRITERIA: tuple[Criterion, ...] = ("simple", "service", "future")
+# Characters of a statement that are judged; a vision is a sentence, this is pages.
+MAX_JUDGED = 10_000
 
 
 @dataclass(frozen=True)
@@ -204,14 +206,21 @@ def judge_vision(
     language: str = "en",
     mission: str | None = None,
     capacity: CapacityLike | None = None,
+    customer_channels: Sequence[str] | None = None,
 ) -> Judgement:
     """Judge a vision statement against the three criteria.
+
+    `customer_channels` are the channels customers use (step 1): a promise of
+    every channel must cover them.
 
     >>> judge_vision("We create happiness").criteria
     {'simple': 'pass', 'service': 'pass', 'future': 'pass'}
     """
     lex = lexicon(language)
-    text = Statement(statement, lex.language)
+    full = Statement(statement, lex.language)
+    # Judging is linear in the text, and bounded: past a length no vision has, the rest
+    # is not read (the statement is far too long anyway, and says so).
+    text = Statement(statement[:MAX_JUDGED], lex.language, lex.numbers)
     if not statement.strip():
         finding = VisionFinding(
             "vision-empty",
@@ -222,10 +231,10 @@ def judge_vision(
             None,
         )
         return Judgement(statement, lex.language, dict.fromkeys(CRITERIA, "fail"), [finding])
-    judge = _Judge(text, lex)
+    judge = _Judge(text, lex, full.length)
     judge.simple()
     judge.service(mission)
-    judge.future(Reach.of(capacity))
+    judge.future(Reach.of(capacity, customer_channels))
     findings = judge.findings
     return Judgement(
         statement, lex.language, verdicts((f.criterion, f.level) for f in findings), findings
@@ -239,10 +248,10 @@ def is_action_statement(statement: str, language: str = "en") -> bool:
     "Excellence in everything.") does not act; anything with a verb does.
     """
     lex = lexicon(language)
-    text = Statement(statement, lex.language)
+    text = Statement(statement[:MAX_JUDGED], lex.language, lex.numbers)
     if not text.words:
         return False
-    judge = _Judge(text, lex)
+    judge = _Judge(text, lex, text.length)
     first = text.words[0].text
     if first in lex.words("subject"):
         return True
@@ -287,9 +296,10 @@ def _quote_all(text: Statement, spans: list[Span]) -> str:
 class _Judge:
     """Runs the rules on one statement and collects the findings."""
 
-    def __init__(self, text: Statement, lex: Lexicon) -> None:
+    def __init__(self, text: Statement, lex: Lexicon, length: int) -> None:
         self.text = text
         self.lex = lex
+        self.length = length  # of the whole statement, judged or not
         self.folded = text.folded
         self.findings: list[VisionFinding] = []
         self._taken: dict[str, list[Span]] = {c: [] for c in CRITERIA}
@@ -323,7 +333,11 @@ class _Judge:
 
     def content_words(self) -> list[Word]:
         stop = self.lex.words("stopword")
-        return [w for w in self.text.words if w.text not in stop and not w.text[0].isdigit()]
+        return [
+            w
+            for w in self.text.words
+            if _base(w.text) not in stop and w.text not in stop and not w.text[0].isdigit()
+        ]
 
     def is_abstract(self, word: str) -> bool:
         if word in self.lex.words("abstract"):
@@ -416,16 +430,23 @@ class _Judge:
                 spans=buzz,
             )
         hedges = self.free("simple", self.find("hedge"))
-        if hedges:
-            self.add(
-                "vision-hedge",
-                hedges[0],
-                f"{_quote_all(text, hedges)}: promises trying, not doing.",
-                'Say what the team does: "we answer" rather than "we strive to answer".',
-                spans=hedges,
-            )
+        escapes = self.find("escape")
         actions = self.actions()
         customers = self.customer_spans()
+        if hedges or escapes:
+            spans = sorted(hedges + escapes)
+            # One hedge in a concrete sentence is a nudge; hedge upon hedge, or a hedge
+            # with a way out ("when we can"), promises nothing at all.
+            empty = len(spans) > 1 or not (actions and (customers or self.find("service")))
+            self.add(
+                "vision-hedge",
+                spans[0],
+                f"{_quote_all(text, spans)}: promises trying, not doing"
+                + (", and leaves a way out." if empty and escapes else "."),
+                'Say what the team does: "we answer" rather than "we strive to answer".',
+                level="error" if empty else None,
+                spans=spans,
+            )
         vague = self.free("simple", self.find("vague"))
         if vague:
             # One empty word in an otherwise concrete sentence is a nudge; two or more
@@ -462,6 +483,8 @@ class _Judge:
         qualities = [
             w for w in content if self.is_abstract(w.text) or self.lex.has("quality_word", w.text)
         ]
+        if self._bare_list():
+            qualities = content
         if (len(content) >= 2 and len(qualities) / len(content) >= 0.75) or (
             len(content) == 1 and qualities
         ):
@@ -474,8 +497,20 @@ class _Judge:
                 "Make it one sentence with a verb: who does what for whom?",
             )
 
+    def _bare_list(self) -> bool:
+        """Words in a row with nothing that acts and nobody they are for: "Trust. Care. Speed."
+        — whether or not the lexicon knows the words."""
+        if self.customer_spans() or self.find("service") or self.find("contact"):
+            return False
+        items = [item for item in re.split(r"[.,;:!?/|·•]|\s-\s", self.folded) if item.strip()]
+        conjunctions = {fold(w, self.lex.language) for w in self.lex.words("list_and")}
+        words = [
+            [w for w in item.split() if w not in conjunctions and w.strip("-")] for item in items
+        ]
+        return len(words) >= 2 and all(1 <= len(item) <= 2 for item in words)
+
     def _length(self) -> None:
-        length = self.text.length
+        length = self.length
         unit = "characters" if self.lex.cjk else "words"
         error = self.lex.number("length_error", 25)
         warn = self.lex.number("length_warn", 20)
@@ -502,9 +537,11 @@ class _Judge:
         text = self.text
         kinds = (
             ("market", "the company's place in the market"),
+            ("award", "a ranking or an award for the company"),
             ("money", "a money target"),
             ("cost", "a cost target"),
             ("competitor", "about competitors"),
+            ("investor", "for investors or owners, who are not its customers"),
         )
         for category, what in kinds:
             found = _merge(self.free("service", self.find(category)), self.folded)
@@ -527,11 +564,16 @@ class _Judge:
             )
         if self.findings_of("service"):
             return
+        self._generic_service()
+        if self.findings_of("service"):
+            return
         # In a bare list of values ("Quality, trust and care") "trust" is not a feeling a
         # customer is given, so outcome words count only outside such a list.
         listed = any(f.rule == "vision-noun-list" for f in self.findings)
         outcome = [] if listed else self.find("outcome")
-        if not (self.customer_spans() or self.find("service") or outcome):
+        # "Ping us on Messenger", "consider it handled": service without a customer noun.
+        served = self.find("contact") or self.find("done_for_you")
+        if not (self.customer_spans() or self.find("service") or outcome or served):
             self.add(
                 "vision-no-customer",
                 None,
@@ -540,11 +582,33 @@ class _Judge:
                 'Say who you serve and what they get: "Every <customer> gets ...".',
             )
 
+    def _generic_service(self) -> None:
+        """Stock words about service ("world-class service, second to none", "quality
+        solutions for our customers' needs") describe no service: take them away, with the
+        people served and the words any sentence has, and see whether anything is left."""
+        stock = ("vision-cliche", "vision-vague", "vision-buzzword")
+        if not any(f.rule in stock and f.level == "error" for f in self.findings):
+            return
+        taken = self._taken["simple"] + self.customer_spans() + self.find("generic")
+        left = [
+            w
+            for w in self.content_words()
+            if not _overlaps((w.start, w.end), taken) and not self.is_abstract(w.text)
+        ]
+        if left:
+            return
+        self.add(
+            "vision-no-customer",
+            None,
+            "Take away the stock words and nothing is left that a customer gets.",
+            'Say what a customer gets when they contact you: "every <customer> gets ...".',
+        )
+
     def findings_of(self, criterion: str) -> list[VisionFinding]:
         return [f for f in self.findings if f.criterion == criterion and f.level == "error"]
 
     def _restates(self, mission: str) -> bool:
-        other = Statement(mission, self.lex.language)
+        other = Statement(mission[:MAX_JUDGED], self.lex.language, self.lex.numbers)
         if _normal(other.folded) == _normal(self.folded):
             return True
         mine, theirs = self._stems(self.text), self._stems(other)
@@ -594,6 +658,17 @@ class _Judge:
         kept.sort(key=lambda c: c.span)
         return kept
 
+    def _not_promised(
+        self, claim: Span, clause: Span, negations: list[Span], contrasts: list[Span]
+    ) -> bool:
+        """A claim under a negation ("we don't staff the phones at night"), or conceded
+        before a "but" ("not at night, but ..."), promises nothing."""
+        if _beside(claim, clause, negations):
+            return True
+        after = self.folded[clause[1] :]
+        gap = len(after) - len(after.lstrip(" ,;:-"))
+        return any(start == clause[1] + gap or start == clause[1] for start, _ in contrasts)
+
     def _not_a_duration(self, end: int) -> bool:
         """ "until 24 hours later" names a duration, not a closing time."""
         after = self.folded[end:].split(None, 1)
@@ -628,9 +703,13 @@ class _Judge:
         clauses = clause_bounds(self.folded, self.find("conjunction"), protected)
         # (rule, kind, promise, why not) -> spans: "24 hours a day, 365 days" is one finding
         broken: dict[tuple[str, Kind, str, str], list[Span]] = {}
+        negations = self.find("negation")
+        contrasts = self.find("contrast")
         for claim in claims:
             span = claim.span
             clause = next((c for c in clauses if c[0] <= span[0] < c[1]), (0, len(self.folded)))
+            if self._not_promised(span, clause, negations, contrasts):
+                continue
             others = [c for c in claims if c is not claim and clause[0] <= c.span[0] < clause[1]]
             context = Context(
                 self_service=_beside(span, clause, self_service),
@@ -715,7 +794,8 @@ class _Judge:
         spans += self._worded_targets()
         spans += self.find("metric_acronym")
         spans = [s for s in spans if not _overlaps(s, claimed)]
-        if not spans:
+        # A metric inside a market or money target is that target's, already said.
+        if not spans or any(f.rule == "vision-business-target" for f in self.findings):
             return
         outside = [
             s for s in self.customer_spans() + self.find("outcome") if not _overlaps(s, spans)
@@ -743,6 +823,11 @@ class _Judge:
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _base(word: str) -> str:
+    """ "we're" as "we", "anyone's" as "anyone"; "don't" stays itself."""
+    return word.split("'", 1)[0] if "'" in word and not word.endswith("n't") else word
 
 
 def _merge(spans: list[Span], text: str) -> list[Span]:

@@ -16,12 +16,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
 from . import patterns
-from .text import WORD_RE, fold
+from .text import WORD_RE, Numbers, fold
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 SUPPORTED = ("en", "da", "sv", "nb", "tr", "zh")
@@ -118,8 +118,8 @@ class Token:
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> Token:
-        # "anyone's" is looked up as "anyone".
-        base = text.split("'", 1)[0] if "'" in text else text
+        # "anyone's" is looked up as "anyone"; "don't" stays "don't" (not "don").
+        base = text.split("'", 1)[0] if "'" in text and not text.endswith("n't") else text
         return cls(
             base,
             start,
@@ -450,6 +450,14 @@ class Lexicon:
         if len(words) == 1 and matcher.word(words[0]):
             return True
         return bool(matcher.find(word, words))
+
+    @cached_property
+    def numbers(self) -> Numbers | None:
+        """Numbers written as words (`numbers` in the lexicon), read as digits; None: none."""
+        table = self.data.get("numbers") or {}
+        if self.cjk or not table:
+            return None
+        return Numbers({fold(word, self.language): int(value) for word, value in table.items()})
 
     def words(self, category: str) -> frozenset[str]:
         if category not in self._sets:

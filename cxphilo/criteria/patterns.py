@@ -67,6 +67,9 @@ Seq = tuple[Node, ...]
 
 _TOKEN = re.compile(r"\s+|[()\[\]|~]|[^\s()\[\]|~]+")
 _WORD = re.compile(r"^\*?[^\s*()\[\]|~]+\*?$")
+# Besides letters and digits, what people write inside a word: "24/7", "no. 1", "100%",
+# "#1", "b&b", "day in, day out", "don't".
+_ODD = re.compile(r"[^\w'%/.:#+&,\-]")
 
 
 def parse(pattern: str) -> Seq:
@@ -95,6 +98,9 @@ def parse(pattern: str) -> Seq:
             elif token == "~":
                 items.append(Gap())
             elif _WORD.match(token):
+                odd = _ODD.search(token.strip("*"))
+                if odd:
+                    raise PatternError(f"“{token}”: a {odd.group()} is not part of a word")
                 items.append(Word(token))
             else:
                 raise PatternError(f"“{token}”: a * may stand only at the start or end of a word")

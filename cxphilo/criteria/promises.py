@@ -27,6 +27,8 @@ from .capacity import (
     EVENING_START,
     LIVE_CHANNELS,
     MANY_CHANNELS,
+    MORNING_END,
+    MORNING_START,
     NIGHT_END,
     NIGHT_START,
     PART_OF_DAY,
@@ -77,6 +79,7 @@ NEEDS: dict[Kind, tuple[str, ...]] = {
 _NIGHT: Span = (NIGHT_START, DAY + NIGHT_END)
 WINDOWS: dict[str, tuple[Span, int, str]] = {
     "always": ((0, DAY), DAY, "around the clock"),
+    "morning": ((MORNING_START, MORNING_END), PART_OF_DAY, "in the early morning"),
     "evening": ((EVENING_START, NIGHT_START), PART_OF_DAY, "in the evening"),
     "every_evening": ((EVENING_START, NIGHT_START), PART_OF_DAY, "every evening"),
     "night": (_NIGHT, PART_OF_DAY, "at night"),
@@ -185,6 +188,11 @@ def _instant(reach: Reach) -> Verdict:
 
 
 def _every_channel(reach: Reach) -> Verdict:
+    """Every channel means every channel customers use, when the team says which."""
+    unstaffed = reach.unstaffed()
+    if unstaffed is not None:
+        named = " and ".join(channel_word(c) for c in unstaffed)
+        return not unstaffed, f"customers also use {named}, which nobody staffs"
     humans = reach.human_channels
     if humans is None:
         return None, ""

@@ -76,6 +76,36 @@ def fold(text: str, language: str) -> str:
     return "".join(out).translate(_FOLD)
 
 
+class Numbers:
+    """Numbers written as words, of one language, and how to read them as digits."""
+
+    def __init__(self, words: dict[str, int]) -> None:
+        # Longest first, so that "twenty-four" is read before "twenty" and "four".
+        names = sorted(words, key=len, reverse=True)
+        self.values = {_space(name): value for name, value in words.items()}
+        alternatives = "|".join(
+            r"[\s\-]+".join(re.escape(part) for part in re.split(r"[\s\-]+", name))
+            for name in names
+        )
+        self.pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if names else None
+
+    def digits(self, text: str) -> str:
+        if self.pattern is None:
+            return text
+
+        def replace(match: re.Match[str]) -> str:
+            number = str(self.values.get(_space(match.group()), ""))
+            if not number or len(number) > len(match.group()):
+                return match.group()
+            return number.ljust(len(match.group()))
+
+        return self.pattern.sub(replace, text)
+
+
+def _space(name: str) -> str:
+    return " ".join(re.split(r"[\s\-]+", name))
+
+
 class Word(NamedTuple):
     text: str  # folded
     start: int
@@ -84,14 +114,21 @@ class Word(NamedTuple):
 
 @dataclass
 class Statement:
-    """A vision statement prepared for the rules."""
+    """A vision statement prepared for the rules.
+
+    `numbers` turns numbers written as words into digits in the folded text
+    ("twenty-four hours" reads as "24 hours"), each padded with spaces to the
+    length of its words, so that every span still points at the words typed.
+    """
 
     original: str
     language: str
+    numbers: Numbers | None = None
 
     @cached_property
     def folded(self) -> str:
-        return fold(self.original, self.language)
+        text = fold(self.original, self.language)
+        return self.numbers.digits(text) if self.numbers is not None else text
 
     @cached_property
     def words(self) -> list[Word]:

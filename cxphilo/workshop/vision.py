@@ -51,11 +51,13 @@ def judge(statement: str, doc: Philosophy) -> Judgement:
     """The check's verdicts on a statement, for this document's language, mission and capacity."""
     from cxphilo.criteria import judge_vision
 
+    customers = doc.assessment.customers if doc.assessment else None
     result: Judgement = judge_vision(
         statement,
         language=doc.company.language,
         mission=doc.company.mission,
         capacity=doc.assessment.capacity if doc.assessment else None,
+        customer_channels=customers.channels if customers else None,
     )
     return result
 

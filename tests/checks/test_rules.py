@@ -111,7 +111,7 @@ def _overdue(d: dict[str, Any]) -> None:
 
 
 def _cliche(d: dict[str, Any]) -> None:
-    statement = "We go the extra mile for every paddler."
+    statement = "We go the extra mile to fix every paddler's kayak."
     d["vision"]["statement"] = d["vision"]["review"]["statement"] = statement
 
 
