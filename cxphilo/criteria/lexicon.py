@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from . import patterns
-from .text import WORD_RE, Numbers, fold
+from .text import WORD_RE, Numbers, Statement, fold
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 SUPPORTED = ("en", "da", "sv", "nb", "tr", "zh")
@@ -477,3 +477,24 @@ def lexicon(language: str) -> Lexicon:
     with (LEXICON_DIR / f"{language}.json").open(encoding="utf-8") as handle:
         data = json.load(handle)
     return Lexicon(language, data)
+
+
+# Categories that are sets of plain words, read with `Lexicon.words`: no pattern syntax.
+WORD_SETS = frozenset(
+    {"stopword", "subject", "quantifier", "number_word", "abstract_suffix", "day_range", "list_and"}
+)
+
+
+def entry_matches(language: str, category: str, entry: str, text: str) -> bool:
+    """Whether one entry of a category finds something in `text`, judged as a statement is:
+    for the lexicons' examples (tests)."""
+    lex = lexicon(language)
+    entries = [entry]
+    if category == "verb" and lex.language == "en":
+        entries = english_forms(entry)
+    matcher = Matcher.build([fold_pattern(e, lex.language) for e in entries], lex.cjk)
+    folded = Statement(text, lex.language, lex.numbers).folded
+    if lex.cjk:
+        return bool(matcher.find(folded, []))
+    words = tokens(folded)
+    return bool(matcher.find(folded, words, pieces(words, folded)))
