@@ -36,7 +36,7 @@ from .promises import (
     missing,
     promise_of,
 )
-from .text import Statement, Word, cjk_positions, clause_bounds, fold
+from .text import Statement, Word, cjk_positions, clause_bounds, count_words, fold
 
 Criterion = Literal["simple", "service", "future"]
 Level = Literal["error", "warning", "info"]
@@ -217,7 +217,6 @@ def judge_vision(
     {'simple': 'pass', 'service': 'pass', 'future': 'pass'}
     """
     lex = lexicon(language)
-    full = Statement(statement, lex.language)
     # Judging is linear in the text, and bounded: past a length no vision has, the rest
     # is not read (the statement is far too long anyway, and says so).
     text = Statement(statement[:MAX_JUDGED], lex.language, lex.numbers)
@@ -231,7 +230,8 @@ def judge_vision(
             None,
         )
         return Judgement(statement, lex.language, dict.fromkeys(CRITERIA, "fail"), [finding])
-    judge = _Judge(text, lex, full.length)
+    length = text.length if len(statement) <= MAX_JUDGED else count_words(statement, lex.cjk)
+    judge = _Judge(text, lex, length)
     judge.simple()
     judge.service(mission)
     judge.future(Reach.of(capacity, customer_channels))

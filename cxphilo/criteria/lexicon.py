@@ -93,6 +93,10 @@ def english_forms(base: str) -> list[str]:
 
 # What "~" allows between two words of a phrase.
 GAP_WORDS = 3
+# The longest prefix or suffix an entry may name ("reliab*" is 6): a word's
+# affixes are listed only up to this length, so a word costs the same however
+# long it is, and a statement's cost grows with its length, not its square.
+AFFIX_MAX = 32
 _JOINER = re.compile(r"[\s\-]*")
 
 
@@ -124,8 +128,8 @@ class Token:
             base,
             start,
             end,
-            frozenset(base[:n] for n in range(1, len(base) + 1)),
-            frozenset(base[-n:] for n in range(1, len(base) + 1)),
+            frozenset(base[:n] for n in range(1, min(len(base), AFFIX_MAX) + 1)),
+            frozenset(base[-n:] for n in range(1, min(len(base), AFFIX_MAX) + 1)),
         )
 
     def __repr__(self) -> str:
@@ -163,6 +167,10 @@ class _Wildcards:
     infixes: list[str] = field(default_factory=list)
 
     def add(self, alt: str, core: str) -> None:
+        if (alt.startswith("*") != alt.endswith("*")) and len(core) > AFFIX_MAX:
+            raise patterns.PatternError(
+                f"“{alt}” is a prefix or suffix of more than {AFFIX_MAX} letters"
+            )
         if alt.startswith("*") and alt.endswith("*") and len(alt) > 1:
             self.infixes.append(core)
         elif alt.endswith("*"):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import NamedTuple
 
 # Characters folded to one ASCII look-alike so that lexicon entries match what
@@ -52,6 +52,20 @@ def is_cjk(char: str) -> bool:
 def cjk_positions(text: str) -> list[int]:
     """Indexes of the Han characters in `text`."""
     return [i for i, char in enumerate(text) if ord(char) >= 0x3400 and is_cjk(char)]
+
+
+@cache
+def _without_han() -> dict[int, None]:
+    return {code: None for low, high in _CJK_RANGES for code in range(low, high + 1)}
+
+
+def count_words(text: str, cjk: bool) -> int:
+    """Words in `text`, or for Chinese the Han characters plus the other words: what
+    `Statement.length` counts, without folding, for a text of any length."""
+    if not cjk:
+        return len(WORD_RE.findall(text))
+    rest = text.translate(_without_han())
+    return len(text) - len(rest) + len(WORD_RE.findall(rest))
 
 
 # Where one clause ends and the next begins: punctuation; conjunctions come from

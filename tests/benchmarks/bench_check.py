@@ -5,7 +5,9 @@ Prints
   1. whole-process `cxphilo check FILE` against `yamllint FILE` (median and minimum of N runs),
      with the path CI takes (fast start-up) and the typer + pydantic path it replaces;
   2. checking 1,000 documents in one call;
-  3. judge_vision per statement, over the project's labelled statements.
+  3. judge_vision per statement, over the project's labelled statements;
+  4. judge_vision on statements of 1 MiB (one word, many words, Chinese), and a whole
+     `cxphilo check` of a file whose vision is 1 MiB long.
 Not part of the test suite: timings depend on the machine and its load. An
 installed package has compiled bytecode, so the script compiles cxphilo's
 first (compileall), as pip does.
@@ -132,6 +134,50 @@ def judge(rounds: int) -> None:
     )
 
 
+def huge(runs: int) -> None:
+    import tracemalloc
+
+    from cxphilo.criteria import judge_vision
+
+    size = 1 << 20
+    cases = [
+        ("one word of 1 MiB", "a" * size, "en"),
+        ("1 MiB of words", ("we answer every message " * size)[:size], "en"),
+        ("1 MiB of Chinese", ("我们的客服团队" * size)[:size], "zh"),
+    ]
+    print(f"\n4. Statements of 1 MiB ({size:,} characters), best of {runs}")
+    for label, statement, language in cases:
+        best = float("inf")
+        for _ in range(runs):
+            start = time.perf_counter()
+            judge_vision(statement, language)
+            best = min(best, time.perf_counter() - start)
+        tracemalloc.start()
+        judge_vision(statement, language)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        print(f"   {label:<20} {best * 1000:7.0f} ms, peak {peak / (1 << 20):5.1f} MiB allocated")
+    folder = Path(tempfile.mkdtemp(prefix="cxphilo-bench-"))
+    try:
+        text = FILE.read_text(encoding="utf-8")
+        at = text.index("  statement:", text.index("\nvision:"))
+        long_file = folder / "long-vision.yaml"
+        # As long as the largest file cxphilo reads allows.
+        statement = cases[1][1][: size - len(text.encode()) - 64]
+        long_file.write_text(
+            text[:at] + f"  statement: {statement}\n" + text[text.index("\n", at) + 1 :],
+            encoding="utf-8",
+        )
+        argv = [tool("cxphilo"), "check", str(long_file)]
+        timing = measure("cxphilo check <1 MiB vision>", argv, runs)
+    finally:
+        shutil.rmtree(folder)
+    print(
+        f"   whole `cxphilo check` of a 1 MiB file, its vision {len(statement):,} characters: median {timing.median_ms:.0f} ms, "
+        f"peak RSS {timing.max_rss_kb / 1024:.0f} MiB"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
@@ -142,6 +188,7 @@ def main() -> None:
     startup(options.runs)
     corpus(options.docs, max(1, options.runs // 5))
     judge(options.rounds)
+    huge(max(1, options.runs // 5))
 
 
 if __name__ == "__main__":

@@ -11,9 +11,11 @@ from hypothesis import strategies as st
 
 from cxphilo.criteria import patterns
 from cxphilo.criteria.lexicon import (
+    AFFIX_MAX,
     LEXICON_DIR,
     SUPPORTED,
     LexiconError,
+    Token,
     Matcher,
     english_forms,
     lexicon,
@@ -84,6 +86,21 @@ def test_a_malformed_entry_names_its_file_category_and_entry() -> None:
         "en.json: always: entry 2 “always available|on call”: a | outside ( ) or [ ]: "
         "put the alternatives in a group"
     )
+
+
+def test_a_word_costs_the_same_however_long_it_is() -> None:
+    # Every prefix and suffix of a 40,000-letter word would take gigabytes.
+    word = Token.of("a" * 40_000 + "ble", 0, 40_003)
+    assert len(word.prefixes) == len(word.suffixes) == AFFIX_MAX
+    assert "able" in word.suffixes and "a" * AFFIX_MAX in word.prefixes
+    matcher = Matcher.build(["reli*", "*ble", "plain"], cjk=False)
+    assert matcher.word(word) and not matcher.word(Token.of("x" * 40_000, 0, 40_000))
+
+
+def test_an_affix_longer_than_words_are_looked_up_by_is_refused() -> None:
+    with pytest.raises(LexiconError, match=f"more than {AFFIX_MAX} letters"):
+        Matcher.build(["x" * (AFFIX_MAX + 1) + "*"], cjk=False)
+    Matcher.build(["x" * (AFFIX_MAX + 1)], cjk=False)  # a whole word of any length is fine
 
 
 def test_english_verbs_are_inflected() -> None:
