@@ -27,68 +27,21 @@ LEXICON_DIR = Path(__file__).with_name("lexicons")
 SUPPORTED = ("en", "da", "sv", "nb", "tr", "zh")
 Span = tuple[int, int]
 
-# English verbs are listed in their base form; these are the other forms people write.
-_IRREGULAR = {
-    "be": ["is", "are", "am", "was", "were", "been", "being"],
-    "get": ["got", "gotten", "getting"],
-    "give": ["gave", "given"],
-    "make": ["made"],
-    "take": ["took", "taken"],
-    "keep": ["kept"],
-    "leave": ["left"],
-    "find": ["found"],
-    "feel": ["felt"],
-    "tell": ["told"],
-    "hear": ["heard"],
-    "know": ["knew", "known"],
-    "build": ["built"],
-    "bring": ["brought"],
-    "think": ["thought"],
-    "say": ["said"],
-    "mean": ["meant"],
-    "meet": ["met"],
-    "go": ["went", "gone", "goes"],
-    "do": ["did", "done", "does"],
-    "have": ["has", "had"],
-    "win": ["won", "winning"],
-    "run": ["ran", "running"],
-    "stop": ["stopped", "stopping"],
-    "plan": ["planned", "planning"],
-    "grow": ["grew", "grown"],
-    "show": ["shown"],
-    "understand": ["understood"],
-    "stand": ["stood"],
-    "hold": ["held"],
-    "lead": ["led"],
-    "speak": ["spoke", "spoken"],
-    "teach": ["taught"],
-    "sell": ["sold"],
-    "buy": ["bought"],
-    "send": ["sent"],
-    "spend": ["spent"],
-    "become": ["became"],
-    "begin": ["began", "begun"],
-    "choose": ["chose", "chosen"],
-    "write": ["wrote", "written"],
-}
+DERIVED_DIR = Path(__file__).with_name("derived")
+
+
+@cache
+def _verb_forms() -> dict[str, list[str]]:
+    with (DERIVED_DIR / "en_verbs.json").open(encoding="utf-8") as handle:
+        table: dict[str, list[str]] = json.load(handle)
+    table.pop("_about", None)
+    return table
 
 
 def english_forms(base: str) -> list[str]:
-    """The usual inflections of an English verb."""
-    forms = [base, *_IRREGULAR.get(base, [])]
-    if base.endswith(("s", "sh", "ch", "x", "z", "o")):
-        forms.append(base + "es")
-    elif base.endswith("y") and base[-2:-1] not in "aeiou":
-        forms += [base[:-1] + "ies", base[:-1] + "ied"]
-    else:
-        forms.append(base + "s")
-    if base.endswith("e") and base not in ("be", "see", "free", "agree"):
-        forms += [base[:-1] + "ing", base + "d"]
-    else:
-        forms += [base + "ing"]
-        if not (base.endswith("y") and base[-2:-1] not in "aeiou"):
-            forms.append(base + "ed")
-    return forms
+    """An English verb and its other forms ("come": came, comes, coming), from the table
+    tools/derive.py writes with a lemmatiser; a verb not in it stands for itself."""
+    return [base, *_verb_forms().get(base, [])]
 
 
 # What "~" allows between two words of a phrase.

@@ -8,10 +8,12 @@ it"). Chinese has no spaces between words: it is matched on characters.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, cached_property
+from pathlib import Path
 from typing import NamedTuple
 
 # Characters folded to one ASCII look-alike so that lexicon entries match what
@@ -73,10 +75,22 @@ def count_words(text: str, cjk: bool) -> int:
 _CLAUSE_PUNCT = re.compile(r"[.,;:!?()\[\]\"]|\s-\s")
 
 
+@cache
+def _simplified() -> dict[int, int]:
+    """Traditional Chinese characters to their simplified forms (tools/derive.py)."""
+    path = Path(__file__).with_name("derived") / "zh_traditional.json"
+    table: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+    table.pop("_about", None)
+    return {ord(traditional): ord(simplified) for traditional, simplified in table.items()}
+
+
 def fold(text: str, language: str) -> str:
-    """Lower-case `text` character by character, keeping its length."""
+    """Lower-case `text` character by character, keeping its length; for Chinese, also
+    write traditional characters as the simplified ones the lexicon uses."""
     if text.isascii():  # the common case, and str.lower() keeps ASCII lengths
         return text.lower().translate(_FOLD)
+    if language == "zh":
+        text = text.translate(_simplified())
     if language == "tr":
         # Turkish has a dotted and a dotless i; str.lower() gets both wrong.
         text = text.replace("I", "ı").replace("İ", "i")
