@@ -161,6 +161,10 @@ VISION_CHECK_RULES: tuple[Rule, ...] = tuple(
 RULES: tuple[Rule, ...] = DOCUMENT_RULES + VISION_CHECK_RULES
 BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
 
+# What a disable comment starts with (`# cxphilo: disable=...`). A file without it
+# is never searched for comments.
+DISABLE_MARKER = "cxphilo:"
+
 # A file that cannot be read is not checked at all, so nothing may silence
 # that; and a comment about comments would silence its own warning.
 NOT_SILENCED: frozenset[str] = frozenset(

@@ -21,7 +21,6 @@ from . import fastdoc
 from .files import expand
 from .findings import CriterionVerdict, FileResult, Finding, Level
 from .rules import BY_ID
-from .silence import accepted_phrases
 from .structure import document_findings
 
 # Below this many files, starting worker processes costs more than it saves.
@@ -93,7 +92,11 @@ def check_bytes(
         findings = _configured(loaded, rules or {})
         return FileResult(display, dict.fromkeys(CRITERIA, "skip"), findings)
     doc, positions, text = loaded
-    phrases = accepted_phrases(accept) if accept else None
+    phrases = None
+    if accept:
+        from .silence import accepted_phrases  # a file without silencing never loads it
+
+        phrases = accepted_phrases(accept)
     findings, silenced, judgement = document_findings(doc, positions, text, day, rules, phrases)
     criteria: dict[str, CriterionVerdict]
     if judgement is None:

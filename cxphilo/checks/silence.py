@@ -13,8 +13,9 @@ A silenced finding is kept, with how and why, and never fails the check. A
 comment naming a rule that does not exist, or silencing nothing, is itself a
 warning, so that a stale or misspelt comment does not linger.
 
-Nothing here runs for a file without a `cxphilo:` comment when no phrase is
-accepted: `Silencer.build` returns None and the check pays one substring search.
+Nothing here runs, or is even imported, for a file without `cxphilo:` in it
+when no phrase is accepted: the check pays one substring search
+(`structure.silencer`).
 """
 
 from __future__ import annotations
@@ -26,9 +27,8 @@ from dataclasses import dataclass, field
 from cxphilo import yamlio
 
 from .findings import Finding, Suppression
-from .rules import BY_ID, NOT_SILENCED
+from .rules import BY_ID, DISABLE_MARKER, NOT_SILENCED
 
-MARKER = "cxphilo:"
 SYNTAX = "# cxphilo: disable=RULE[,RULE...] -- why"
 _DIRECTIVE = re.compile(r"#+\s*cxphilo:\s*(?P<body>.*)", re.S)
 _DISABLE = re.compile(r"disable\s*=\s*(?P<ids>.*?)\s*", re.S)
@@ -122,7 +122,7 @@ class Silencer:
         accept: Mapping[str, frozenset[str]] | None,
     ) -> Silencer | None:
         """The silencer for one file; None when there is nothing to silence with."""
-        directives = read_directives(text, positions) if MARKER in text else []
+        directives = read_directives(text, positions) if DISABLE_MARKER in text else []
         if not directives and not accept:
             return None
         return cls(directives, accept or {})

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cxphilo import catalogue
 from cxphilo.criteria import Judgement, is_action_statement, judge_vision, verdicts
@@ -19,8 +19,10 @@ from cxphilo.steps import status as step_status
 from cxphilo.yamlio import PathKey, Positions
 
 from .findings import LEVELS, Finding, Level
-from .rules import BY_ID
-from .silence import Silencer
+from .rules import BY_ID, DISABLE_MARKER
+
+if TYPE_CHECKING:
+    from .silence import Silencer
 
 MAX_VALUES = 5
 CRITERIA = ("simple", "service", "future")
@@ -117,7 +119,7 @@ def document_findings(
     `accept`ed phrases per rule), so that the review is compared with the
     verdicts the team will see.
     """
-    at = Located(positions, text, rules, Silencer.build(text, positions, accept))
+    at = Located(positions, text, rules, silencer(text, positions, accept))
     _steps(doc, at)
     _values(doc, at)
     _metrics(doc, at)
@@ -132,6 +134,17 @@ def document_findings(
     at.findings.sort(key=lambda f: (f.line or 0, f.column or 0))
     at.silenced.sort(key=lambda f: (f.line or 0, f.column or 0))
     return at.findings, at.silenced, judgement
+
+
+def silencer(
+    text: str, positions: Positions, accept: Mapping[str, frozenset[str]] | None
+) -> Silencer | None:
+    """What silences findings in this file; None, at the cost of one search, for most files."""
+    if not accept and DISABLE_MARKER not in text:
+        return None
+    from .silence import Silencer  # only for a file that may silence something
+
+    return Silencer.build(text, positions, accept)
 
 
 def _steps(doc: Any, at: Located) -> None:

@@ -189,6 +189,26 @@ def test_check_starts_without_typer_or_pydantic(in_tmp: Path) -> None:
         assert heavy not in imported, f"{heavy} imported on the check path"
 
 
+def test_a_file_that_silences_nothing_never_loads_the_silencing(in_tmp: Path) -> None:
+    def imported(path: Path) -> set[str]:
+        proc = subprocess.run(
+            [sys.executable, "-X", "importtime", "-m", "cxphilo", "check", str(path)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_COLOR": "1"},
+            timeout=120,
+        )
+        return {line.split("|")[-1].strip() for line in proc.stderr.splitlines() if "|" in line}
+
+    assert "cxphilo.checks.silence" not in imported(COMPLETE)
+    silencing = in_tmp / "philosophy.yaml"
+    silencing.write_text(
+        COMPLETE.read_text(encoding="utf-8") + "# cxphilo: disable=vision-cliche\n",
+        encoding="utf-8",
+    )
+    assert "cxphilo.checks.silence" in imported(silencing)
+
+
 ARGVS = [
     [],
     ["a.yaml"],
