@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import DEFAULT_FILE
 
-FORMATS = ("text", "json", "github", "sarif", "junit")
+FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
 
 
 @dataclass
@@ -59,14 +59,26 @@ def parse_args(argv: list[str]) -> CheckArgs | None:
         elif token == "--strict":
             args.strict = True
         elif token.startswith("-") and token != "-":
-            return None  # --help, a typo, an option of a newer version: typer answers
+            # --help, a typo, an option of a newer version, and --show-links (for a
+            # person reading the text, who does not count milliseconds): typer answers.
+            return None
         else:
             args.paths.append(Path(token))
     return args
 
 
-def run(paths: list[Path], fmt: str | None, strict: bool, config_path: Path | None) -> None:
-    """Check the files, print the report, raise CheckFailed (exit 1) when they fail."""
+def run(
+    paths: list[Path],
+    fmt: str | None,
+    strict: bool,
+    config_path: Path | None,
+    show_links: bool = False,
+) -> None:
+    """Check the files, print the report, raise CheckFailed (exit 1) when they fail.
+
+    With the `github` format inside a job (`GITHUB_STEP_SUMMARY` set), every
+    finding is also appended to the job summary as a Markdown table.
+    """
     from . import output, report
     from .checks import check_paths
     from .config import load_config
@@ -74,11 +86,34 @@ def run(paths: list[Path], fmt: str | None, strict: bool, config_path: Path | No
 
     config = load_config(config_path)
     strict = strict or config.strict
-    results = check_paths(paths or [DEFAULT_FILE], config.rules)
+    results = check_paths(paths or [DEFAULT_FILE], config.rules, accept=config.accept)
     chosen = report.choose_format(fmt, os.environ)
+    summarised = False
+    if chosen == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        summarised = _append(
+            Path(os.environ["GITHUB_STEP_SUMMARY"]),
+            report.github_summary(results, strict, config.docs),
+        )
     if chosen == "text" and output.colour_wanted(sys.stdout):
-        output.lines(report.text_lines(results, strict), colour=True)
+        links = report.text_links(config.docs) if show_links else None
+        output.lines(report.text_lines(results, strict, links), colour=True)
     else:
-        output.out(report.render(chosen, results, strict=strict).rstrip("\n"))
+        text = report.render(
+            chosen, results, strict, docs=config.docs, links=show_links, step_summary=summarised
+        )
+        output.out(text.rstrip("\n"))
     if any(result.failed(strict) for result in results):
         raise CheckFailed()
+
+
+def _append(path: Path, markdown: str) -> bool:
+    """Add to GitHub's job summary file (appended, as GitHub asks); False when it cannot."""
+    from . import output
+
+    try:
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(markdown)
+    except OSError as exc:
+        output.warn(f"cannot write the job summary to {path}: {exc.strerror or exc}")
+        return False
+    return True

@@ -26,7 +26,6 @@ app = typer.Typer(
     help="Write, check and publish your team's customer service philosophy.\n\n"
     "Start with: cxphilo workshop",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -231,6 +230,7 @@ class CheckFormat(str, Enum):
     github = "github"
     sarif = "sarif"
     junit = "junit"
+    gitlab = "gitlab"
 
 
 @app.command()
@@ -247,7 +247,7 @@ def check(
         typer.Option(
             "--format",
             "-f",
-            help="text, json, github, sarif or junit. [default: text; github when "
+            help="text, json, github, sarif, junit or gitlab. [default: text; github when "
             "GITHUB_ACTIONS=true]",
             show_default=False,
         ),
@@ -262,17 +262,25 @@ def check(
             show_default=False,
         ),
     ] = None,
+    show_links: Annotated[
+        bool,
+        typer.Option(
+            "--show-links", help="Follow each finding with its rule's page (text format)."
+        ),
+    ] = False,
 ) -> None:
     """Check philosophy files: the structure, the three vision criteria and the review.
 
     Exit 0 when no file has errors, 1 when one has (or a warning, with --strict),
-    2 when the check could not run.
+    2 when the check could not run. Silence a finding with a comment on its
+    line or the line above: # cxphilo: disable=RULE -- why. Every rule is
+    explained in docs/rules.md.
 
     Example: cxphilo check philosophy.yaml examples/ --format github
     """
     from .checkcmd import run
 
-    run(paths or [], format.value if format else None, strict, config)
+    run(paths or [], format.value if format else None, strict, config, show_links)
 
 
 # --- render --------------------------------------------------------------------------------

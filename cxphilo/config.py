@@ -6,6 +6,8 @@ named with `--config`. Settings:
 
     rules      rule id -> "error" | "warning" | "info" | "off"   (cxphilo check)
     strict     true: warnings fail the check too                  (cxphilo check)
+    accept     vision rule id -> phrases the team accepts         (cxphilo check)
+    docs       the URL of docs/rules.md, for the links to rules    (cxphilo check)
     templates  a folder of charter templates, relative to the config file (cxphilo render)
     paper      "a4" (the default) or "letter": the page size HTML prints on (cxphilo render)
 
@@ -26,7 +28,7 @@ from .errors import ConfigError
 
 CONFIG_NAMES = (".cxphilo.yaml", ".cxphilo.yml")
 PYPROJECT = "pyproject.toml"
-SETTINGS = ("rules", "strict", "templates", "paper")
+SETTINGS = ("rules", "strict", "accept", "docs", "templates", "paper")
 PAPERS = ("a4", "letter")
 RULE_LEVELS = ("error", "warning", "info", "off")
 
@@ -37,6 +39,8 @@ class Config:
 
     rules: dict[str, str] = field(default_factory=dict)
     strict: bool = False
+    accept: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    docs: str | None = None  # an absolute URL of docs/rules.md; None: the placeholder
     templates: Path | None = None
     paper: str | None = None  # "a4" or "letter"; None: not set, A4
     source: Path | None = None  # the file the settings came from
@@ -154,7 +158,9 @@ def _yaml_settings(path: Path) -> tuple[dict[str, Any], Any]:
     if parsed.data is None:
         return {}, parsed.positions
     if not isinstance(parsed.data, dict):
-        raise ConfigError(f"{path}:1:1: expected settings (rules:, strict:, templates:, paper:)")
+        raise ConfigError(
+            f"{path}:1:1: expected settings ({', '.join(name + ':' for name in SETTINGS)})"
+        )
     return parsed.data, parsed.positions
 
 
@@ -204,13 +210,60 @@ def _validate(table: Mapping[str, Any], path: Path, positions: Any) -> Config:
                 f"{', '.join(RULE_LEVELS)}, not {level!r}"
             )
         checked[str(rule_id)] = str(level)
+    docs = table.get("docs")
+    if docs is not None and not (isinstance(docs, str) and re.fullmatch(_ABSOLUTE_URL, docs)):
+        raise ConfigError(
+            f"{where('docs')}: docs must be the absolute URL of docs/rules.md "
+            f"(https://...), not {docs!r}",
+            hint="SARIF readers need an absolute URL for each rule's help",
+        )
     return Config(
         rules=checked,
         strict=strict,
+        accept=_accept(table.get("accept"), where),
+        docs=docs,
         templates=(path.parent / templates).resolve() if templates else None,
         paper=paper.strip().lower() if paper is not None else None,
         source=path,
     )
+
+
+_ABSOLUTE_URL = r"https?://[^\s/?#]+[^\s]*"  # compiled only when `docs` is set
+
+
+def _accept(accept: Any, where: Any) -> dict[str, tuple[str, ...]]:
+    """`accept:` maps vision rules whose findings quote words to the phrases accepted."""
+    if accept is None:
+        return {}
+    if not isinstance(accept, dict):
+        raise ConfigError(f"{where('accept')}: accept must map rule ids to lists of phrases")
+    if not accept:
+        return {}
+    from .checks.rules import ACCEPTS_PHRASES, BY_ID
+
+    checked: dict[str, tuple[str, ...]] = {}
+    for rule_id, phrases in accept.items():
+        at = where("accept", str(rule_id))
+        if rule_id not in BY_ID:
+            raise ConfigError(
+                f"{at}: unknown rule '{rule_id}'" + _did_you_mean(str(rule_id), list(BY_ID)),
+                hint="the rules are listed in docs/rules.md",
+            )
+        if rule_id not in ACCEPTS_PHRASES:
+            raise ConfigError(
+                f"{at}: '{rule_id}' findings quote no words, so no phrase can be accepted for it",
+                hint=f"accept: is for {', '.join(sorted(ACCEPTS_PHRASES))}; silence "
+                f"'{rule_id}' with a disable comment, or change its level under rules:",
+            )
+        if not isinstance(phrases, list) or not all(
+            isinstance(p, str) and p.strip() for p in phrases
+        ):
+            raise ConfigError(
+                f"{at}: the phrases accepted for '{rule_id}' must be a list of words "
+                '(["Deliver WOW"])'
+            )
+        checked[str(rule_id)] = tuple(phrases)
+    return checked
 
 
 def _did_you_mean(word: str, choices: Any) -> str:

@@ -67,6 +67,17 @@ def test_an_explicit_file_is_used_as_named(tmp_path: Path) -> None:
         (".cxphilo.yaml", "rules: {a: [\n", "YAML syntax"),
         ("pyproject.toml", "[tool.cxphilo\n", "not valid TOML"),
         ("pyproject.toml", "[tool.cxphilo]\ncolour = 1\n", "unknown setting 'colour'"),
+        (".cxphilo.yaml", "accept: [a]\n", "accept must map rule ids to lists of phrases"),
+        (
+            ".cxphilo.yaml",
+            "accept:\n  vision-clichee: [x]\n",
+            "unknown rule 'vision-clichee' (did you mean 'vision-cliche'?)",
+        ),
+        (".cxphilo.yaml", "accept:\n  vision-too-long: [x]\n", "quote no words"),
+        (".cxphilo.yaml", "accept:\n  vision-cliche: Deliver WOW\n", "must be a list of words"),
+        (".cxphilo.yaml", "accept:\n  vision-cliche: ['']\n", "must be a list of words"),
+        (".cxphilo.yaml", "docs: docs/rules.md\n", "docs must be the absolute URL"),
+        ("pyproject.toml", "[tool.cxphilo]\ndocs = 3\n", "docs must be the absolute URL"),
     ],
 )
 def test_a_wrong_setting_is_a_clear_error(
@@ -99,3 +110,30 @@ def test_a_pyproject_named_without_the_table_is_an_error(tmp_path: Path) -> None
     path.write_text('[project]\nname = "x"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"no \[tool.cxphilo\] table"):
         load_config(path)
+
+
+def test_accepted_phrases_and_the_docs_address_are_read(tmp_path: Path) -> None:
+    (tmp_path / ".cxphilo.yaml").write_text(
+        "accept:\n  vision-cliche: [Deliver WOW, go the extra mile]\n"
+        "docs: https://git.example.com/cx/-/blob/main/docs/rules.md\n",
+        encoding="utf-8",
+    )
+    config = load_config(start=tmp_path)
+    assert config.accept == {"vision-cliche": ("Deliver WOW", "go the extra mile")}
+    assert config.docs == "https://git.example.com/cx/-/blob/main/docs/rules.md"
+
+
+def test_accepted_phrases_in_pyproject(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.cxphilo.accept]\n"vision-buzzword" = ["Best-in-class"]\n', encoding="utf-8"
+    )
+    assert load_config(start=tmp_path).accept == {"vision-buzzword": ("Best-in-class",)}
+
+
+def test_an_accept_error_points_at_the_rule(tmp_path: Path) -> None:
+    path = tmp_path / ".cxphilo.yaml"
+    path.write_text("strict: true\naccept:\n  vision-long: [x]\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert caught.value.message.startswith(f"{path}:3:3: 'vision-long' findings quote no words")
+    assert caught.value.hint is not None and "disable comment" in caught.value.hint

@@ -138,6 +138,20 @@ DOCUMENT_RULES: tuple[Rule, ...] = (
         "The next review date has passed",
         "`governance.next_review: 2024-05-01`",
     ),
+    Rule(
+        "disable-unknown-rule",
+        "warning",
+        None,
+        "A disable comment names a rule that does not exist, or cannot be read",
+        "`# cxphilo: disable=vision-buzzwords` (one letter too many)",
+    ),
+    Rule(
+        "disable-unused",
+        "warning",
+        None,
+        "A disable comment silences nothing on its line or the next",
+        "`# cxphilo: disable=vision-cliche` above a statement with no stock phrase",
+    ),
 )
 
 VISION_CHECK_RULES: tuple[Rule, ...] = tuple(
@@ -146,3 +160,30 @@ VISION_CHECK_RULES: tuple[Rule, ...] = tuple(
 
 RULES: tuple[Rule, ...] = DOCUMENT_RULES + VISION_CHECK_RULES
 BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
+
+# What a disable comment starts with (`# cxphilo: disable=...`). A file without it
+# is never searched for comments.
+DISABLE_MARKER = "cxphilo:"
+
+# A file that cannot be read is not checked at all, so nothing may silence
+# that; and a comment about comments would silence its own warning.
+NOT_SILENCED: frozenset[str] = frozenset(
+    {"yaml-syntax", "schema", "disable-unknown-rule", "disable-unused"}
+)
+
+# The vision rules whose findings quote the words they are about (the finding's
+# `words`): only those can be overruled with an accepted phrase (`accept:`).
+# tests/checks/test_silence.py checks this against each rule's example.
+ACCEPTS_PHRASES: frozenset[str] = frozenset(
+    {
+        "vision-cliche",
+        "vision-buzzword",
+        "vision-vague",
+        "vision-noun-list",
+        "vision-hedge",
+        "vision-business-target",
+        "vision-overpromise",
+        "vision-unchecked-promise",
+        "vision-bare-metric",
+    }
+)

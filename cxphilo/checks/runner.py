@@ -29,56 +29,82 @@ MAX_WORKERS = 8
 
 
 def check_paths(
-    paths: Sequence[Path], rules: Mapping[str, str] | None = None, today: dt.date | None = None
+    paths: Sequence[Path],
+    rules: Mapping[str, str] | None = None,
+    today: dt.date | None = None,
+    accept: Mapping[str, Sequence[str]] | None = None,
 ) -> list[FileResult]:
     """Check every philosophy file in `paths` (folders are searched).
 
-    Raises FileNotFound for a path that does not exist.
+    `accept` maps a vision rule to the phrases the team accepts (the
+    configuration's `accept:`). Raises FileNotFound for a path that does not exist.
     """
     day = today or dt.date.today()
     files = expand(paths)
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     if len(files) < PARALLEL_FROM or workers < 2:
-        return [check_file(path, rules, day) for path in files]
+        return [check_file(path, rules, day, accept) for path in files]
     # Many files (a monorepo, a generated corpus): every file is judged on its
     # own, so they spread over the cores; results keep the order of the files.
     from concurrent.futures import ProcessPoolExecutor
     from functools import partial
 
-    job = partial(check_file, rules=dict(rules or {}), today=day)
+    job = partial(
+        check_file,
+        rules=dict(rules or {}),
+        today=day,
+        accept={rule: list(phrases) for rule, phrases in (accept or {}).items()},
+    )
     chunk = max(1, len(files) // (workers * 4))
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(job, files, chunksize=chunk))
 
 
 def check_file(
-    path: Path, rules: Mapping[str, str] | None = None, today: dt.date | None = None
+    path: Path,
+    rules: Mapping[str, str] | None = None,
+    today: dt.date | None = None,
+    accept: Mapping[str, Sequence[str]] | None = None,
 ) -> FileResult:
     """Check one file."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise FileNotFound(f"{path}: cannot read ({exc.strerror or exc})") from None
-    return check_bytes(raw, str(path), rules, today)
+    return check_bytes(raw, str(path), rules, today, accept)
 
 
 def check_bytes(
-    raw: bytes, display: str, rules: Mapping[str, str] | None = None, today: dt.date | None = None
+    raw: bytes,
+    display: str,
+    rules: Mapping[str, str] | None = None,
+    today: dt.date | None = None,
+    accept: Mapping[str, Sequence[str]] | None = None,
 ) -> FileResult:
-    """Check the bytes of a philosophy file; `display` names it in the result."""
+    """Check the bytes of a philosophy file; `display` names it in the result.
+
+    A file that cannot be read as a philosophy is not silenced: nothing else
+    in it was checked.
+    """
     day = today or dt.date.today()
     loaded = load(raw, display)
     if isinstance(loaded, list):
         findings = _configured(loaded, rules or {})
         return FileResult(display, dict.fromkeys(CRITERIA, "skip"), findings)
     doc, positions, text = loaded
-    findings, judgement = document_findings(doc, positions, text, day, rules)
+    phrases = None
+    if accept:
+        from .silence import accepted_phrases  # a file without silencing never loads it
+
+        phrases = accepted_phrases(accept)
+    findings, silenced, judgement = document_findings(doc, positions, text, day, rules, phrases)
     criteria: dict[str, CriterionVerdict]
     if judgement is None:
         criteria = dict.fromkeys(CRITERIA, "skip")
     else:
+        # Only what counts: a criterion whose every error was silenced passes.
         criteria = dict(verdicts((f.criterion, f.level) for f in findings if f.criterion))
-    return FileResult(display, criteria, findings)
+    return FileResult(display, criteria, findings, silenced)
 
 
 def load(raw: bytes, display: str) -> tuple[Any, yamlio.Positions, str] | list[Finding]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from cxphilo import catalogue
 from cxphilo.criteria import Judgement, is_action_statement, judge_vision, verdicts
@@ -18,7 +19,10 @@ from cxphilo.steps import status as step_status
 from cxphilo.yamlio import PathKey, Positions
 
 from .findings import LEVELS, Finding, Level
-from .rules import BY_ID
+from .rules import BY_ID, DISABLE_MARKER
+
+if TYPE_CHECKING:
+    from .silence import Silencer
 
 MAX_VALUES = 5
 CRITERIA = ("simple", "service", "future")
@@ -28,12 +32,18 @@ class Located:
     """Turns document paths into findings placed at their line and column."""
 
     def __init__(
-        self, positions: Positions, text: str, rules: Mapping[str, str] | None = None
+        self,
+        positions: Positions,
+        text: str,
+        rules: Mapping[str, str] | None = None,
+        silencer: Silencer | None = None,
     ) -> None:
         self.positions = positions
         self.lines = text.split("\n")
         self.rules = rules or {}
+        self.silencer = silencer
         self.findings: list[Finding] = []
+        self.silenced: list[Finding] = []
 
     def add(
         self,
@@ -46,6 +56,7 @@ class Located:
         criterion: str | None = None,
         where: tuple[int, int] | None = None,
         level: Level | None = None,
+        words: tuple[str, ...] = (),
     ) -> None:
         rule = BY_ID[rule_id]
         configured = self.rules.get(rule_id)
@@ -56,17 +67,23 @@ class Located:
         if where is None:
             pos = self.positions.key(path) if key else self.positions.of(path)
             where = (pos.line, pos.column) if pos else None
-        self.findings.append(
-            Finding(
-                rule_id,
-                level or rule.level,
-                message,
-                where[0] if where else None,
-                where[1] if where else None,
-                criterion if criterion is not None else rule.criterion,
-                fix,
-            )
+        line = where[0] if where else None
+        finding = Finding(
+            rule_id,
+            level or rule.level,
+            message,
+            line,
+            where[1] if where else None,
+            criterion if criterion is not None else rule.criterion,
+            fix,
+            words,
+            self.lines[line - 1].strip() if line and line <= len(self.lines) else None,
         )
+        suppressed = self.silencer.judge(finding) if self.silencer is not None else None
+        if suppressed is None:
+            self.findings.append(finding)
+        else:
+            self.silenced.append(replace(finding, suppressed=suppressed))
 
     def inside(self, path: PathKey, value: str, offset: int) -> tuple[int, int] | None:
         """Line and column of character `offset` of the one-line scalar `value` at `path`."""
@@ -93,13 +110,16 @@ def document_findings(
     text: str,
     today: dt.date,
     rules: Mapping[str, str] | None = None,
-) -> tuple[list[Finding], Judgement | None]:
-    """Every finding on one document, and the criteria's judgement of its vision.
+    accept: Mapping[str, frozenset[str]] | None = None,
+) -> tuple[list[Finding], list[Finding], Judgement | None]:
+    """Every finding on one document, those silenced, and the judgement of its vision.
 
     `rules` (rule id -> level or "off", from the configuration) applies as the
-    findings are made, so that the review is compared with the configured verdicts.
+    findings are made, and so does silencing (disable comments in `text`,
+    `accept`ed phrases per rule), so that the review is compared with the
+    verdicts the team will see.
     """
-    at = Located(positions, text, rules)
+    at = Located(positions, text, rules, silencer(text, positions, accept))
     _steps(doc, at)
     _values(doc, at)
     _metrics(doc, at)
@@ -108,8 +128,23 @@ def document_findings(
     judgement = _vision(doc, at)
     _review(doc, at, judgement)
     _governance(doc, at, today)
+    if at.silencer is not None:
+        for left in at.silencer.leftovers():
+            at.add(left.rule, (), left.message, fix=left.fix, where=(left.line, left.column))
     at.findings.sort(key=lambda f: (f.line or 0, f.column or 0))
-    return at.findings, judgement
+    at.silenced.sort(key=lambda f: (f.line or 0, f.column or 0))
+    return at.findings, at.silenced, judgement
+
+
+def silencer(
+    text: str, positions: Positions, accept: Mapping[str, frozenset[str]] | None
+) -> Silencer | None:
+    """What silences findings in this file; None, at the cost of one search, for most files."""
+    if not accept and DISABLE_MARKER not in text:
+        return None
+    from .silence import Silencer  # only for a file that may silence something
+
+    return Silencer.build(text, positions, accept)
 
 
 def _steps(doc: Any, at: Located) -> None:
@@ -277,8 +312,38 @@ def _vision(doc: Any, at: Located) -> Judgement | None:
             criterion=found.criterion,
             where=where,
             level=found.level,
+            words=quoted_words(found.message, statement, found.span),
         )
     return judgement
+
+
+def quoted_words(message: str, statement: str, span: tuple[int, int] | None) -> tuple[str, ...]:
+    """The words of `statement` a vision finding is about.
+
+    The engine's messages start by quoting them (`"go the extra mile", "synergy":
+    ...`), each a piece of the statement as written; a quote is taken only when
+    it is one, so a `"` inside the words does not cut them short. A message that
+    quotes nothing falls back to the words at the finding's `span`; a finding
+    about the whole statement (its length, the mission restated) has none.
+    """
+    words: list[str] = []
+    pos = 0
+    while message.startswith('"', pos):
+        close = message.find('"', pos + 1)
+        while close != -1:
+            phrase, after = message[pos + 1 : close], message[close + 1 : close + 3]
+            if after in (", ", ": ") and phrase and phrase in statement:
+                break
+            close = message.find('"', close + 1)
+        if close == -1:
+            break
+        words.append(message[pos + 1 : close])
+        if message[close + 1 : close + 3] == ": ":
+            break
+        pos = close + 3
+    if not words and span is not None and statement[span[0] : span[1]].strip():
+        words.append(statement[span[0] : span[1]].strip())
+    return tuple(words)
 
 
 def _review(doc: Any, at: Located, judgement: Judgement | None) -> None:

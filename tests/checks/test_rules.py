@@ -166,9 +166,11 @@ def test_a_schema_problem_is_a_finding_with_its_line_and_column() -> None:
 
 
 def test_every_rule_has_a_test_that_makes_it_fire() -> None:
+    from tests.checks.test_silence import COMMENTS_FIRE
     from tests.criteria.test_engine import FIRES
 
     covered = set(BREAKS) | {"yaml-syntax", "schema"} | {rule for rule, _, _ in FIRES}
+    covered |= set(COMMENTS_FIRE)
     covered.add("vision-empty")  # judge_vision(""); a blank vision in a file is vision-missing
     assert covered == {r.id for r in RULES}
 

@@ -189,6 +189,26 @@ def test_check_starts_without_typer_or_pydantic(in_tmp: Path) -> None:
         assert heavy not in imported, f"{heavy} imported on the check path"
 
 
+def test_a_file_that_silences_nothing_never_loads_the_silencing(in_tmp: Path) -> None:
+    def imported(path: Path) -> set[str]:
+        proc = subprocess.run(
+            [sys.executable, "-X", "importtime", "-m", "cxphilo", "check", str(path)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_COLOR": "1"},
+            timeout=120,
+        )
+        return {line.split("|")[-1].strip() for line in proc.stderr.splitlines() if "|" in line}
+
+    assert "cxphilo.checks.silence" not in imported(COMPLETE)
+    silencing = in_tmp / "philosophy.yaml"
+    silencing.write_text(
+        COMPLETE.read_text(encoding="utf-8") + "# cxphilo: disable=vision-cliche\n",
+        encoding="utf-8",
+    )
+    assert "cxphilo.checks.silence" in imported(silencing)
+
+
 ARGVS = [
     [],
     ["a.yaml"],
@@ -197,6 +217,7 @@ ARGVS = [
     ["--format=sarif", "a.yaml"],
     ["-f", "junit", "a.yaml"],
     ["-fgithub", "a.yaml"],
+    ["--format=gitlab", "a.yaml"],
     ["--config", "c.yaml", "a.yaml"],
     ["--config=c.toml", "--strict", "--", "-odd.yaml"],
     ["a.yaml", "--format", "text", "--format", "json"],
@@ -213,14 +234,69 @@ def test_the_fast_parser_reads_options_exactly_as_typer_does(
     assert outcome.exit_code == 0, outcome.output
     fast = checkcmd.parse_args(argv)
     assert fast is not None
-    assert seen == [(fast.paths, fast.format, fast.strict, fast.config)]
+    # __main__ passes these four on; --show-links is left to typer (below).
+    assert seen == [(fast.paths, fast.format, fast.strict, fast.config, False)]
 
 
 @pytest.mark.parametrize(
-    "argv", [["--help"], ["-h"], ["--format", "xml"], ["--format"], ["--unknown"], ["--strict=1"]]
+    "argv",
+    [
+        ["--help"],
+        ["-h"],
+        ["--format", "xml"],
+        ["--format"],
+        ["--unknown"],
+        ["--strict=1"],
+        ["--show-links", "a.yaml"],
+    ],
 )
 def test_the_fast_parser_leaves_the_rest_to_typer(argv: list[str]) -> None:
     assert checkcmd.parse_args(argv) is None
+
+
+def test_the_formats_are_the_same_everywhere() -> None:
+    from cxphilo import report
+    from cxphilo.cli import CheckFormat
+
+    assert checkcmd.FORMATS == report.FORMATS == tuple(f.value for f in CheckFormat)
+
+
+def test_show_links_follows_each_finding_with_its_rules_page(in_tmp: Path) -> None:
+    result = run_cli("check", "--show-links", FLAWED_EXAMPLE)
+    assert result.returncode == 1
+    assert "      see: docs/rules.md#values-too-many\n" in result.stdout
+    (in_tmp / ".cxphilo.yaml").write_text(
+        "docs: https://git.example.com/cx/-/blob/main/docs/rules.md\n", encoding="utf-8"
+    )
+    linked = run_cli("check", "--show-links", FLAWED_EXAMPLE)
+    assert "see: https://git.example.com/cx/-/blob/main/docs/rules.md#values-too-many" in (
+        linked.stdout
+    )
+    assert "see:" not in run_cli("check", FLAWED_EXAMPLE).stdout
+
+
+def test_a_silenced_error_passes_the_check_and_is_counted(in_tmp: Path) -> None:
+    text = FLAWED_EXAMPLE.read_text(encoding="utf-8")
+    doc = in_tmp / "philosophy.yaml"
+    doc.write_text(text, encoding="utf-8")
+    (in_tmp / ".cxphilo.yaml").write_text("rules: {step-missing: off}\n", encoding="utf-8")
+    before = run_cli("check", "--format", "json")
+    errors = [f for f in json.loads(before.stdout)["files"][0]["findings"] if f["level"] == "error"]
+    by_line: dict[int, list[str]] = {}
+    for finding in errors:
+        by_line.setdefault(finding["line"], []).append(finding["rule"])
+    lines = text.split("\n")
+    for line in sorted(by_line, reverse=True):  # one comment above each line, naming its rules
+        row = line - 1
+        indent = lines[row][: len(lines[row]) - len(lines[row].lstrip())]
+        names = ",".join(dict.fromkeys(by_line[line]))
+        lines.insert(row, f"{indent}# cxphilo: disable={names} -- the team decided")
+    doc.write_text("\n".join(lines), encoding="utf-8")
+    after = run_cli("check")
+    assert after.returncode == 0, after.stdout
+    assert after.stdout.splitlines()[-1] == (
+        f"1 file checked, passed: 0 errors, 3 warnings, {len(errors)} silenced"
+    )
 
 
 def test_help_is_typers(in_tmp: Path) -> None:

@@ -83,7 +83,8 @@ RAW_CONTROL = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"
     "\u2028\u2029\ufeff\ufffe\uffff]"
 )
-OUR_ANNOTATION = re.compile(r"^::(error|warning|notice) file=[^:]*::")
+# A finding's annotation, or the one notice of how many GitHub would not show.
+OUR_ANNOTATION = re.compile(r"^::(error|warning|notice) file=[^:]*::|^::notice title=cxphilo::\d+ ")
 FINDINGS_EXIT = {"status": {0}, "check": {0, 1}, "render": {0}, "metrics": {0}}
 
 
