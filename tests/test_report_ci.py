@@ -25,7 +25,9 @@ PASS = {"simple": "pass", "service": "pass", "future": "pass"}
 
 def silenced_result() -> FileResult:
     """The complete document with a buzzword silenced in the file and a cliché accepted."""
-    motto = "We go the extra mile and leverage synergies for every paddler."
+    motto = (
+        "We go the extra mile and leverage synergies so that every paddler gets back on the water."
+    )
     text = COMPLETE.replace(f"    statement: {GOOD}", f"    statement: {motto}").replace(
         f"  statement: {GOOD}\n",
         f"  # cxphilo: disable=vision-buzzword -- our motto since 1999\n  statement: {motto}\n",

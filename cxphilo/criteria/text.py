@@ -92,8 +92,9 @@ def fold(text: str, language: str) -> str:
     if language == "zh":
         text = text.translate(_simplified())
     if language == "tr":
-        # Turkish has a dotted and a dotless i; str.lower() gets both wrong.
-        text = text.replace("I", "ı").replace("İ", "i")
+        # Turkish has a dotted and a dotless i, and a statement typed in capitals (or on
+        # a keyboard without them) mixes them up: both are read as one letter, i.
+        text = text.replace("İ", "i").replace("ı", "i")
     out = []
     for char in text:
         if ord(char) > 127:

@@ -31,8 +31,10 @@ def test_folding_keeps_every_character_in_place(text: str, language: str) -> Non
     assert len(fold(text, language)) == len(text)
 
 
-def test_folding_lowers_turkish_i_the_turkish_way() -> None:
-    assert fold("İSTANBUL IŞIK", "tr") == "istanbul ışık"
+def test_folding_reads_turkish_dotted_and_dotless_i_as_one_letter() -> None:
+    # Capitals typed on any keyboard ("BIRKAÇ" for "birkaç") find what the lexicon lists.
+    assert fold("İSTANBUL IŞIK", "tr") == fold("istanbul ışık", "tr") == "istanbul işik"
+    assert fold("BIRKAÇ DAKIKA", "tr") == fold("birkaç dakika", "tr")
     assert fold("Full\u2011width \uff12\uff14\u00d77", "en") == "full-width 24x7"
 
 
