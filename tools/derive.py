@@ -1,7 +1,7 @@
 """Write the criteria's derived data: tables made once, here, from dictionaries that
 cxphilo does not need at run time.
 
-    pip install lemminflect opencc-python-reimplemented
+    pip install lemminflect opencc-python-reimplemented wordfreq
     python tools/derive.py            # rewrite both tables
     python tools/derive.py --check    # exit 1 when a table is out of step with the lexicons
 
@@ -13,6 +13,13 @@ cxphilo/criteria/derived/zh_traditional.json
     Traditional Chinese characters and the simplified character each is folded
     to, from OpenCC's TSCharacters table (one character for one, so that a
     match still points at the characters typed).
+cxphilo/criteria/derived/spelling_<lang>.json
+    For mending slips of the keyboard (cxphilo/criteria/spelling.py): every word
+    and stem of the lexicon (`known`), and the language's real words that are one
+    slip from one of them and so must never be mended (`real`), from wordfreq's
+    word frequencies (words used at least once in three million, Zipf 2.5).
+    Run it again after changing a lexicon; tests/criteria/test_derived.py fails
+    until then.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 LEXICONS = ROOT / "cxphilo" / "criteria" / "lexicons"
 DERIVED = ROOT / "cxphilo" / "criteria" / "derived"
+LANGUAGES = ("en", "da", "sv", "nb", "tr", "zh")
 
 
 def english_verbs() -> dict[str, list[str]]:
@@ -63,14 +71,59 @@ def traditional_chinese() -> dict[str, str]:
     return dict(sorted(table.items()))
 
 
+REAL_ZIPF = 2.5
+
+
+def spelling_table(language: str) -> dict[str, object]:
+    sys.path.insert(0, str(ROOT))
+    from cxphilo.criteria import spelling
+    from cxphilo.criteria.lexicon import Matcher, Token, _Wildcards, vocabulary_of
+
+    data = json.loads((LEXICONS / f"{language}.json").read_text(encoding="utf-8"))
+    known = sorted(vocabulary_of(data, language))
+    real: list[str] = []
+    if language != "zh":
+        try:
+            import wordfreq
+        except ImportError:
+            sys.exit("tools/derive.py needs wordfreq: pip install wordfreq")
+        from cxphilo.criteria.text import fold
+
+        wildcards = _Wildcards()
+        for word in known:
+            wildcards.add(word, word.strip("*"))
+        matcher = Matcher(*wildcards.frozen())
+        speller = spelling.Speller(known, ())
+        for word in wordfreq.iter_wordlist(language, "best"):
+            if wordfreq.zipf_frequency(word, language) < REAL_ZIPF:
+                break
+            word = fold(word, language)
+            if not word.isalpha() or len(word) < spelling.FUZZY_MIN:
+                continue
+            if not matcher.word(Token.of(word, 0, len(word))) and speller.mend(word):
+                real.append(word)
+    return {"known": known, "real": sorted(set(real))}
+
+
 def render(about: str, table: dict[str, object]) -> str:
     lines = [json.dumps({"_about": about}, ensure_ascii=False)[:-1] + ","]
     items = list(table.items())
     for index, (key, value) in enumerate(items):
         comma = "," if index < len(items) - 1 else ""
         key_, value_ = (json.dumps(x, ensure_ascii=False) for x in (key, value))
+        if isinstance(value, list) and len(value) > 8:  # one per line: diffs stay readable
+            items_ = [json.dumps(v, ensure_ascii=False) for v in value]
+            value_ = "[\n" + ",\n".join(f"    {v}" for v in items_) + "\n  ]"
         lines.append(f"  {key_}: {value_}{comma}")
     return "\n".join(lines) + "\n}\n"
+
+
+def _spelling(language: str) -> tuple[str, object]:
+    return (
+        f"The {language} lexicon's words and stems, and the real words one slip from them "
+        "(from wordfreq, CC BY-SA 4.0), written by tools/derive.py.",
+        lambda: spelling_table(language),
+    )
 
 
 TABLES = {
@@ -83,6 +136,7 @@ TABLES = {
         "tools/derive.py from OpenCC's TSCharacters.",
         traditional_chinese,
     ),
+    **{f"spelling_{language}.json": _spelling(language) for language in LANGUAGES},
 }
 
 

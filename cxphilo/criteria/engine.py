@@ -219,7 +219,7 @@ def judge_vision(
     lex = lexicon(language)
     # Judging is linear in the text, and bounded: past a length no vision has, the rest
     # is not read (the statement is far too long anyway, and says so).
-    text = Statement(statement[:MAX_JUDGED], lex.language, lex.numbers)
+    text = lex.statement(statement[:MAX_JUDGED])
     if not statement.strip():
         finding = VisionFinding(
             "vision-empty",
@@ -248,7 +248,7 @@ def is_action_statement(statement: str, language: str = "en") -> bool:
     "Excellence in everything.") does not act; anything with a verb does.
     """
     lex = lexicon(language)
-    text = Statement(statement[:MAX_JUDGED], lex.language, lex.numbers)
+    text = lex.statement(statement[:MAX_JUDGED])
     if not text.words:
         return False
     judge = _Judge(text, lex, text.length)
@@ -608,7 +608,7 @@ class _Judge:
         return [f for f in self.findings if f.criterion == criterion and f.level == "error"]
 
     def _restates(self, mission: str) -> bool:
-        other = Statement(mission[:MAX_JUDGED], self.lex.language, self.lex.numbers)
+        other = self.lex.statement(mission[:MAX_JUDGED])
         if _normal(other.folded) == _normal(self.folded):
             return True
         mine, theirs = self._stems(self.text), self._stems(other)

@@ -20,7 +20,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from . import patterns
+from . import patterns, spelling
 from .text import WORD_RE, Numbers, Statement, fold
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
@@ -385,9 +385,55 @@ class Lexicon:
 
     def _words(self, text: str) -> tuple[list[Token], list[Token]]:
         if self._tokens[0] != text:
-            words = tokens(text)
-            self._tokens = (text, words, pieces(words, text))
+            words = [self._mend_token(word) for word in tokens(text)]
+            parts = [self._mend_token(part) for part in pieces(words, text)]
+            self._tokens = (text, words, parts)
         return self._tokens[1], self._tokens[2]
+
+    def statement(self, text: str) -> Statement:
+        """`text` made ready for the rules: folded, slips mended, numbers as digits."""
+        return Statement(text, self.language, self.numbers, None if self.cjk else self.mend)
+
+    @cached_property
+    def _speller(self) -> spelling.Speller:
+        table = spelling.spelling(self.language)
+        return spelling.Speller(table.known, table.real)
+
+    @cached_property
+    def _known(self) -> Matcher:
+        """Every word and stem of every category (tools/derive.py lists them, as
+        `vocabulary_of` finds them): what tells a known word from a slip."""
+        known = _Wildcards()
+        for word in spelling.spelling(self.language).known:
+            known.add(word, word.strip("*"))
+        return Matcher(*known.frozen())
+
+    def _meant(self, word: str) -> str | None:
+        """The lexicon's word that `word` was meant to be; None for no slip or a word
+        some entry takes as written ("customers" for "customer*")."""
+        if len(word) < spelling.FUZZY_MIN:
+            return None
+        meant = self._speller.mend(word)
+        if meant is None or self._known.word(Token.of(word, 0, len(word))):
+            return None
+        return meant
+
+    def mend(self, folded: str) -> str:
+        """`folded` with each slip that keeps or adds a letter put right in place (a
+        letter too many leaves a space), so that every span still points at the words
+        typed; a letter left out is mended in the words (`_mend_token`)."""
+        out: list[str] = []
+        last = 0
+        for match in _LONG_WORD.finditer(folded):
+            meant = self._meant(match.group())
+            if meant is not None and len(meant) <= len(match.group()) <= len(meant) + 1:
+                out += [folded[last : match.start()], meant.ljust(len(match.group()))]
+                last = match.end()
+        return "".join([*out, folded[last:]]) if out else folded
+
+    def _mend_token(self, token: Token) -> Token:
+        meant = self._meant(token.text)
+        return token if meant is None else Token.of(meant, token.start, token.end)
 
     def find(self, category: str, text: str) -> list[Span]:
         """Spans of `text` (folded) where a phrase of `category` occurs."""
@@ -430,6 +476,45 @@ class Lexicon:
         return int(value)
 
 
+_LONG_WORD = re.compile(rf"[^\W\d_]{{{spelling.FUZZY_MIN},}}")
+_ENTRY_WORD = re.compile(r"[^\s()\[\]|~]+")
+
+
+def vocabulary_of(data: dict[str, Any], language: str) -> set[str]:
+    """The words of every entry, with their `*` marks ("reliab*"), folded; words of
+    several parts ("e-mail") in their parts."""
+    found: set[str] = set()
+
+    def add(text: str) -> None:
+        for word in _ENTRY_WORD.findall(fold_pattern(text, language)):
+            head, tail = word.startswith("*"), word.endswith("*")
+            parts = [p for p in word.strip("*").split("-") if p]
+            for i, part in enumerate(parts):
+                mark_head = "*" if head and i == 0 else ""
+                mark_tail = "*" if tail and i == len(parts) - 1 else ""
+                found.add(mark_head + part + mark_tail)
+
+    def walk(value: Any, category: str) -> None:
+        if isinstance(value, str):
+            add(value)
+        elif isinstance(value, list):
+            for item in value:
+                if category == "verb" and language == "en" and isinstance(item, str):
+                    for form in english_forms(item):
+                        add(form)
+                else:
+                    walk(item, category)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                add(key)
+                walk(item, category)
+
+    for category, value in data.items():
+        if not category.startswith("_"):
+            walk(value, category)
+    return found
+
+
 @cache
 def lexicon(language: str) -> Lexicon:
     """The lexicon of `language`; English for a language without one."""
@@ -454,7 +539,7 @@ def entry_matches(language: str, category: str, entry: str, text: str) -> bool:
     if category == "verb" and lex.language == "en":
         entries = english_forms(entry)
     matcher = Matcher.build([fold_pattern(e, lex.language) for e in entries], lex.cjk)
-    folded = Statement(text, lex.language, lex.numbers).folded
+    folded = lex.statement(text).folded
     if lex.cjk:
         return bool(matcher.find(folded, []))
     words = tokens(folded)

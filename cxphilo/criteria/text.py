@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -145,7 +146,8 @@ class Word(NamedTuple):
 class Statement:
     """A vision statement prepared for the rules.
 
-    `numbers` turns numbers written as words into digits in the folded text
+    `mend` puts right a slip of the keyboard ("cusotmer"), and `numbers` turns
+    numbers written as words into digits in the folded text
     ("twenty-four hours" reads as "24 hours"), each padded with spaces to the
     length of its words, so that every span still points at the words typed.
     """
@@ -153,10 +155,14 @@ class Statement:
     original: str
     language: str
     numbers: Numbers | None = None
+    # Mends slips of the keyboard in the folded text, keeping its length (`spelling`).
+    mend: Callable[[str], str] | None = None
 
     @cached_property
     def folded(self) -> str:
         text = fold(self.original, self.language)
+        if self.mend is not None:
+            text = self.mend(text)
         return self.numbers.digits(text) if self.numbers is not None else text
 
     @cached_property

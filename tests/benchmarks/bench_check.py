@@ -173,7 +173,8 @@ def huge(runs: int) -> None:
     finally:
         shutil.rmtree(folder)
     print(
-        f"   whole `cxphilo check` of a 1 MiB file, its vision {len(statement):,} characters: median {timing.median_ms:.0f} ms, "
+        f"   whole `cxphilo check` of a 1 MiB file, its vision {len(statement):,} characters: "
+        f"median {timing.median_ms:.0f} ms, "
         f"peak RSS {timing.max_rss_kb / 1024:.0f} MiB"
     )
 

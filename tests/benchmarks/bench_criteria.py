@@ -123,8 +123,96 @@ SYNONYMS = {
     "tr": [("müşteri", "müşterimiz"), ("yardım", "destek"), ("hızlı", "çabuk")],
     "zh": [("客户", "顾客"), ("帮助", "协助"), ("快速", "迅速")],
 }
-PLURALS = {"en": [("question", "questions"), ("problem", "problems"), ("day", "days")]}
-TENSES = {"en": [("we answer", "we will answer"), ("we help", "we will help"), ("is", "will be")]}
+# A singular after "every" as a plural after "all": the same people, the same promise.
+_NOUNS = {
+    "en": "customer client guest rider question problem order message call request ticket "
+    "booking parcel repair member student patient player user visitor passenger family "
+    "homeowner farmer owner driver cyclist buyer shopper reader traveller learner parent gamer "
+    "cook policyholder claim complaint email enquiry issue delivery subscriber tenant branch",
+    "da": "kunde gæst spørgsmål problem ordre besked opkald henvendelse sag bestilling",
+    "nb": "kunde gjest spørsmål problem ordre melding samtale henvendelse sak bestilling",
+    "sv": "kund gäst fråga problem order meddelande samtal ärende beställning",
+}
+_PLURAL_OF = {
+    "en": lambda n: n[:-1] + "ies" if n.endswith("y") else n + "s",
+    "da": lambda n: n if n in ("spørgsmål", "problem") else n + ("r" if n.endswith("e") else "er"),
+    "nb": lambda n: n if n in ("spørsmål", "problem") else n + ("r" if n.endswith("e") else "er"),
+    "sv": lambda n: {"kund": "kunder", "fråga": "frågor", "gäst": "gäster"}.get(n, n + "n"),
+}
+_ALL = {
+    "en": ("every", "all"),
+    "da": ("hver", "alle"),
+    "nb": ("hver", "alle"),
+    "sv": ("varje", "alla"),
+}
+
+
+def _plural(text: str, language: str) -> str | None:
+    if language not in _NOUNS:
+        return {"zh": _swap(text, [("每位客户", "所有客户"), ("每一位客户", "所有客户")])}.get(
+            language, _swap(text, [("her müşteri ", "tüm müşteriler ")])
+        )
+    every, all_ = _ALL[language]
+    nouns = "|".join(_NOUNS[language].split())
+    match = re.search(rf"(?<!\w)({every}) ({nouns})(?!\w)", text, re.IGNORECASE)
+    if not match:
+        return None
+    plural = _PLURAL_OF[language](match.group(2).lower())
+    word = all_.capitalize() if match.group(1)[0].isupper() else all_
+    return f"{text[: match.start()]}{word} {plural}{text[match.end() :]}"
+
+
+# The present of a promise and its future: "we answer", "we will answer"; "a person
+# answers", "a person will answer"; Danish "vi svarer", "vi vil svare".
+def _english_verbs() -> dict[str, str]:
+    import json
+
+    table = json.loads((ROOT / "cxphilo" / "criteria" / "derived" / "en_verbs.json").read_text())
+    table.pop("_about")
+    third = {f: base for base, forms in table.items() for f in forms if f == base + "s"}
+    third.update({f: base for base, forms in table.items() for f in forms if f.endswith("es")})
+    return {**{base: base for base in table}, **third}
+
+
+_NOT_SUBJECTS = {"to", "will", "would", "can", "and", "or", "not", "don't", "the", "a", "who"}
+_NOT_SUBJECTS |= {"which", "that", "what", "everything"}
+_SUBORDINATE = {"while", "when", "until", "before", "after", "if", "once", "what", "everything"}
+_FUTURE = {"da": "vil", "nb": "skal", "sv": "kommer att"}
+_WE = {"da": "vi", "nb": "vi", "sv": "vi"}
+
+
+def _tense(text: str, language: str) -> str | None:
+    if language == "en":
+        verbs = _english_verbs()
+        # A lookahead, so that every word is tried as the subject.
+        pattern = r"(?<!\w)(?=(\w+) (?:(always|never|often|usually) )?(\w+)(?!\w))"
+        for match in re.finditer(pattern, text, re.I):
+            subject, verb = match.group(1).lower(), match.group(3).lower()
+            base = verbs.get(verb)
+            plural_subject = subject in ("we", "you", "they", "i")
+            if base is None or (plural_subject != (verb == base)):
+                continue
+            before = text[: match.start()].split()[-1:]
+            if subject in _NOT_SUBJECTS or (before and before[0].lower() in _SUBORDINATE):
+                continue
+            at = match.start(2) if match.group(2) else match.start(3)
+            rest = text[at : match.start(3)]
+            return f"{text[:at]}will {rest}{base}{text[match.end(3) :]}"
+        return None
+    if language in _FUTURE:
+        present = r"(\w+?)(er|ar)" if language == "sv" else r"(\w+?)(er)"
+        negation = r"(?: (ikke|inte))?"
+        match = re.search(rf"(?<!\w)({_WE[language]}) {present}{negation}(?!\w)", text, re.I)
+        if not match or match.group(2) + match.group(3) in ("er", "har", "kan", "vil"):
+            return None
+        if re.match(r" (den|det|dem|ham|hende|henne|honom) (ikke|inte)", text[match.end() :]):
+            return None  # "vi slipper den ikke": the negation stays after the object
+        infinitive = match.group(2) + ("a" if language == "sv" else "e")
+        future = _FUTURE[language]
+        if match.group(4):  # "vi svarer ikke": "vi vil ikke svare"; Swedish "kommer inte att"
+            future = "kommer inte att" if language == "sv" else f"{future} {match.group(4)}"
+        return f"{text[: match.end(1)]} {future} {infinitive}{text[match.end() :]}"
+    return None
 
 
 def _swap(text: str, pairs: Iterable[tuple[str, str]]) -> str | None:
@@ -168,8 +256,8 @@ def _order(text: str) -> str | None:
 EDITS: dict[str, Callable[[str, str], str | None]] = {
     "case": lambda text, lang: text.upper() if lang != "zh" else None,
     "hyphen": lambda text, lang: _hyphen(text) if lang != "zh" else None,
-    "plural": lambda text, lang: _swap(text, PLURALS.get(lang, [])),
-    "tense": lambda text, lang: _swap(text, TENSES.get(lang, [])),
+    "plural": _plural,
+    "tense": _tense,
     "typo": lambda text, lang: _typo(text) if lang != "zh" else None,
     "synonym": lambda text, lang: _swap(text, SYNONYMS.get(lang, [])),
     "order": lambda text, lang: _order(text),

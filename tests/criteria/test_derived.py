@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 
 from cxphilo.criteria import judge_vision
-from cxphilo.criteria.lexicon import DERIVED_DIR, LEXICON_DIR, english_forms, lexicon
+from cxphilo.criteria.lexicon import (
+    DERIVED_DIR,
+    LEXICON_DIR,
+    english_forms,
+    lexicon,
+    vocabulary_of,
+)
 from cxphilo.criteria.text import fold
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,7 +60,12 @@ def test_a_verb_in_any_form_makes_a_value_act() -> None:
 
 @pytest.mark.parametrize(
     ("traditional", "simplified"),
-    [("我們的客服團隊", "我们的客服团队"), ("這裡", "这里"), ("時間", "时间"), ("為您服務", "为您服务")],
+    [
+        ("我們的客服團隊", "我们的客服团队"),
+        ("這裡", "这里"),
+        ("時間", "时间"),
+        ("為您服務", "为您服务"),
+    ],
 )
 def test_traditional_characters_fold_to_simplified(traditional: str, simplified: str) -> None:
     assert fold(traditional, "zh") == simplified
@@ -80,8 +91,8 @@ def test_every_plain_chinese_entry_is_found_written_in_traditional() -> None:
 
 
 def test_a_vision_in_traditional_characters_is_judged_as_in_simplified() -> None:
-    simplified = judge_vision("我们的客服团队全天候为您服务，随时回复每一条消息", "zh")
-    traditional = judge_vision("我們的客服團隊全天候為您服務，隨時回覆每一條消息", "zh")
+    simplified = judge_vision("我们的客服团队全天候为您服务，随时回复每一条消息", "zh")  # noqa: RUF001
+    traditional = judge_vision("我們的客服團隊全天候為您服務，隨時回覆每一條消息", "zh")  # noqa: RUF001
     assert [f.rule for f in traditional.findings] == [f.rule for f in simplified.findings]
     assert simplified.findings
 
@@ -89,9 +100,20 @@ def test_a_vision_in_traditional_characters_is_judged_as_in_simplified() -> None
 def test_the_tables_are_in_step_with_the_lexicons() -> None:
     pytest.importorskip("lemminflect")
     pytest.importorskip("opencc")
+    pytest.importorskip("wordfreq")
     result = subprocess.run(
         [sys.executable, str(ROOT / "tools" / "derive.py"), "--check"],
         capture_output=True,
         text=True,
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("language", ["en", "da", "sv", "nb", "tr", "zh"])
+def test_the_spelling_table_lists_every_word_of_the_lexicon(language: str) -> None:
+    data = json.loads((LEXICON_DIR / f"{language}.json").read_text(encoding="utf-8"))
+    stored = json.loads((DERIVED_DIR / f"spelling_{language}.json").read_text("utf-8"))
+    assert stored["known"] == sorted(vocabulary_of(data, language)), (
+        f"derived/spelling_{language}.json is out of step with lexicons/{language}.json: "
+        "run python tools/derive.py"
+    )
