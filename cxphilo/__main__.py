@@ -12,7 +12,10 @@ if TYPE_CHECKING:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns (and exits with) the exit code."""
+    from . import output
     from .errors import CxphiloError, ExitCode
+
+    output.carry_any_text()
 
     debug = bool(os.environ.get("CXPHILO_DEBUG")) or "--debug" in (argv or sys.argv[1:])
     try:
@@ -26,32 +29,27 @@ def main(argv: list[str] | None = None) -> int:
 
         app(args=argv, prog_name="cxphilo")
     except SystemExit as exc:  # click exits this way, with its own code
+        if _reader_went_away():
+            return _exit(0)
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
         return _exit(code)
     except CxphiloError as exc:
-        from . import output
-
         for line in exc.lines():  # a key or a value from the file is shown, never run
             output.err(line)
         return _exit(int(exc.exit_code))
     except KeyboardInterrupt:
-        from . import output
-
         output.err("interrupted")
         return _exit(int(ExitCode.INTERRUPTED))
     except BrokenPipeError:
         # `cxphilo metrics | head`: the reader went away; not an error of ours.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         return _exit(0)
     except Exception as exc:
         if debug:
             raise
-        from . import output
-
         output.err(f"internal error: {type(exc).__name__}: {exc}")
         output.err("hint: run again with --debug for the full traceback, and please report it")
-        return _exit(int(ExitCode.USAGE))
+        return _exit(int(ExitCode.INTERNAL))
     return _exit(0)
 
 
@@ -66,8 +64,28 @@ def _fast_check(args: list[str]) -> CheckArgs | None:
     return parse_args(args[1:])
 
 
+def _reader_went_away() -> bool:
+    """Whether click caught a closed pipe (it exits 1 and wraps the streams to say so)."""
+    if type(sys.stdout).__name__ != "PacifyFlushWrapper":
+        return False
+    _silence_stdout()
+    return True
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the last flush on exit finds no closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno() if sys.__stdout__ else 1)
+    except OSError:
+        pass
+
+
 def _exit(code: int) -> int:
-    sys.stdout.flush()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
     return code
 
 

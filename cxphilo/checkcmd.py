@@ -101,7 +101,7 @@ def run(
         text = report.render(
             chosen, results, strict, docs=config.docs, links=show_links, step_summary=summarised
         )
-        output.out(text.rstrip("\n"))
+        output.document(text, report.DOCUMENT_KIND.get(chosen, "text"))
     if any(result.failed(strict) for result in results):
         raise CheckFailed()
 

@@ -18,6 +18,7 @@ class ExitCode(enum.IntEnum):
     OK = 0
     FINDINGS = 1  # `cxphilo check` found errors (or warnings with --strict)
     USAGE = 2  # the command could not run: bad option, unreadable or invalid input
+    INTERNAL = 3  # a bug in cxphilo: nothing the user typed or wrote should cause it
     INTERRUPTED = 130  # Ctrl-C
 
 

@@ -77,6 +77,44 @@ def styled(*parts: Part) -> Text:
     return line
 
 
+def carry_any_text() -> None:
+    """Let stdout and stderr take any text: on a stream that is not UTF-8 (a cp1252
+    console, `LC_ALL=C`), what its encoding cannot hold is replaced by `?`, not an error."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None or _is_utf8(stream):
+            continue
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and stream.errors in {"strict", "surrogateescape"}:
+            reconfigure(errors="replace")
+
+
+def _is_utf8(stream: Any) -> bool:
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    return encoding in {"utf8", "utf8sig"}
+
+
+_NOT_ASCII = re.compile("[^\x00-\x7f]")
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def document(text: str, kind: str = "text") -> None:
+    """A machine document on stdout (`json` or `xml`; anything else is text). On a stream
+    that is not UTF-8 it stays exact: JSON and XML escape what is not ASCII themselves."""
+    if not _is_utf8(sys.stdout):
+        if kind == "json":  # outside strings, JSON is ASCII: every match is inside one
+            text = _NOT_ASCII.sub(_json_escape, text)
+        elif kind == "xml":
+            text = text.encode("ascii", "xmlcharrefreplace").decode("ascii")
+    sys.stdout.write(text.rstrip("\n") + "\n")
+
+
 def out(text: str = "") -> None:
     """A plain line of results on stdout, written as it is (a rendered charter, a schema)."""
     sys.stdout.write(text + "\n")
@@ -117,20 +155,30 @@ def colour_wanted(stream: Any) -> bool:
     return bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
 
 
+def _console(**options: Any) -> Console:
+    from rich.console import Console
+
+    class QuietPipeConsole(Console):
+        """A closed pipe (`cxphilo metrics | head -1`) is the reader's choice, not an error:
+        rich would exit 1; the entry point turns BrokenPipeError into exit 0."""
+
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError
+
+    return QuietPipeConsole(**options)
+
+
 @cache
 def console() -> Console:
     """The rich console for stdout (tables, panels)."""
-    from rich.console import Console
-
-    return Console(highlight=False, no_color=not colour_wanted(sys.stdout), soft_wrap=False)
+    return _console(highlight=False, no_color=not colour_wanted(sys.stdout), soft_wrap=False)
 
 
 @cache
 def error_console() -> Console:
     """The rich console for stderr."""
-    from rich.console import Console
-
-    return Console(stderr=True, highlight=False, no_color=not colour_wanted(sys.stderr))
+    return _console(stderr=True, highlight=False, no_color=not colour_wanted(sys.stderr))
 
 
 # JSON escapes C0 controls itself; these it would write raw with ensure_ascii=False.
@@ -150,4 +198,4 @@ def json_text(data: Any) -> str:
 
 def print_json(data: Any) -> None:
     """Machine output: JSON on stdout; the values are exactly the data, escaped as JSON."""
-    sys.stdout.write(json_text(data))
+    document(json_text(data), "json")

@@ -27,6 +27,8 @@ from .checks.rules import RULES
 from .output import Part, json_text, plain, visible
 
 FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
+# what each machine format is written in, so that a stream that is not UTF-8 keeps it exact
+DOCUMENT_KIND = {"json": "json", "sarif": "json", "gitlab": "json", "junit": "xml"}
 JSON_VERSION = 1
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}

@@ -2,6 +2,8 @@
 
     python tools/lexicon_examples.py sync [LANG...]   # add every entry that has no example yet
     python tools/lexicon_examples.py missing [LANG]   # list the entries still without one
+    python tools/lexicon_examples.py check LANG [FILE] [CATEGORY...]
+                                # what the test would say of FILE (default: LANG's file)
 
 tests/criteria/lexicon_examples/<lang>.yaml holds, per category and entry, the
 sentences that must match the entry (`yes`) and, where useful, sentences that
@@ -69,8 +71,40 @@ def sync(language: str) -> int:
     return added
 
 
+def check(language: str, path: Path, categories: list[str]) -> int:
+    from cxphilo.criteria.lexicon import entry_matches
+
+    data: Any = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    problems = 0
+    for category, entries in pattern_entries(language).items():
+        if categories and category not in categories:
+            continue
+        given = data.get(category) or {}
+        for entry in entries:
+            case = given.get(entry) or {}
+            if not case.get("yes"):
+                print(f"{category}: {entry!r} has no example")
+                problems += 1
+            for sentence in case.get("yes") or []:
+                if not entry_matches(language, category, entry, sentence):
+                    print(f"{category}: {entry!r} does not find {sentence!r}")
+                    problems += 1
+            for sentence in case.get("no") or []:
+                if entry_matches(language, category, entry, sentence):
+                    print(f"{category}: {entry!r} finds {sentence!r}, which it must not")
+                    problems += 1
+    print(f"{language}: {problems} problems")
+    return 1 if problems else 0
+
+
 def main(argv: list[str]) -> int:
     command, *languages = argv or ["missing"]
+    if command == "check":
+        language, *rest = languages
+        path = EXAMPLES / f"{language}.yaml"
+        if rest and rest[0].endswith(".yaml"):
+            path = Path(rest.pop(0))
+        return check(language, path, rest)
     for language in languages or LANGUAGES:
         if command == "sync":
             print(f"{language}: {sync(language)} entries added")
