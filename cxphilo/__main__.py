@@ -66,7 +66,7 @@ def _fast_check(args: list[str]) -> CheckArgs | None:
 
 def _reader_went_away() -> bool:
     """Whether click caught a closed pipe (it exits 1 and wraps the streams to say so)."""
-    if type(sys.stdout).__name__ != "PacifyFlushWrapper":
+    if type(sys.stdout).__name__.lstrip("_") != "PacifyFlushWrapper":
         return False
     _silence_stdout()
     return True

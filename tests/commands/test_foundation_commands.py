@@ -36,7 +36,7 @@ def test_no_arguments_shows_help_and_fails_as_usage() -> None:
 def test_a_wrong_flag_is_a_usage_error() -> None:
     result = run_cli("status", "--colour")
     assert result.returncode == 2
-    assert "No such option: --colour" in result.stderr
+    assert "No such option" in result.stderr and "--colour" in result.stderr  # click's wording
     assert "Traceback" not in result.stderr
 
 
