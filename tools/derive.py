@@ -77,7 +77,7 @@ REAL_ZIPF = 2.5
 def spelling_table(language: str) -> dict[str, object]:
     sys.path.insert(0, str(ROOT))
     from cxphilo.criteria import spelling
-    from cxphilo.criteria.lexicon import Matcher, Token, _Wildcards, vocabulary_of
+    from cxphilo.criteria.lexicon import Part, Token, vocabulary_of
 
     data = json.loads((LEXICONS / f"{language}.json").read_text(encoding="utf-8"))
     known = sorted(vocabulary_of(data, language))
@@ -89,10 +89,7 @@ def spelling_table(language: str) -> dict[str, object]:
             sys.exit("tools/derive.py needs wordfreq: pip install wordfreq")
         from cxphilo.criteria.text import fold
 
-        wildcards = _Wildcards()
-        for word in known:
-            wildcards.add(word, word.strip("*"))
-        matcher = Matcher(*wildcards.frozen())
+        taken = Part.of(known, optional=False)  # words some entry takes as written
         speller = spelling.Speller(known, ())
         for word in wordfreq.iter_wordlist(language, "best"):
             if wordfreq.zipf_frequency(word, language) < REAL_ZIPF:
@@ -100,7 +97,7 @@ def spelling_table(language: str) -> dict[str, object]:
             word = fold(word, language)
             if not word.isalpha() or len(word) < spelling.FUZZY_MIN:
                 continue
-            if not matcher.word(Token.of(word, 0, len(word))) and speller.mend(word):
+            if not taken.accepts(Token.of(word, 0, len(word))) and speller.mend(word):
                 real.append(word)
     return {"known": known, "real": sorted(set(real))}
 

@@ -72,29 +72,15 @@ def sync(language: str) -> int:
 
 
 def check(language: str, path: Path, categories: list[str]) -> int:
-    from cxphilo.criteria.lexicon import entry_matches
+    """Print what the test would say of the examples in `path`; 1 when anything is."""
+    from tests.criteria.test_lexicon_examples import example_problems
 
     data: Any = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    problems = 0
-    for category, entries in pattern_entries(language).items():
-        if categories and category not in categories:
-            continue
-        given = data.get(category) or {}
-        for entry in entries:
-            case = given.get(entry) or {}
-            if not case.get("yes"):
-                print(f"{category}: {entry!r} has no example")
-                problems += 1
-            for sentence in case.get("yes") or []:
-                if not entry_matches(language, category, entry, sentence):
-                    print(f"{category}: {entry!r} does not find {sentence!r}")
-                    problems += 1
-            for sentence in case.get("no") or []:
-                if entry_matches(language, category, entry, sentence):
-                    print(f"{category}: {entry!r} finds {sentence!r}, which it must not")
-                    problems += 1
-    print(f"{language}: {problems} problems")
-    return 1 if problems else 0
+    missing, wrong = example_problems(language, data, frozenset(categories))
+    for problem in [*missing, *wrong]:
+        print(problem)
+    print(f"{language}: {len(missing) + len(wrong)} problems")
+    return 1 if missing or wrong else 0
 
 
 def main(argv: list[str]) -> int:

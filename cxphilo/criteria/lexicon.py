@@ -400,23 +400,17 @@ class Lexicon:
         return spelling.Speller(table.known, table.real)
 
     @cached_property
-    def _known(self) -> Matcher:
+    def _known(self) -> Part:
         """Every word and stem of every category (tools/derive.py lists them, as
         `vocabulary_of` finds them): what tells a known word from a slip."""
-        known = _Wildcards()
-        for word in spelling.spelling(self.language).known:
-            known.add(word, word.strip("*"))
-        return Matcher(*known.frozen())
+        return Part.of(list(spelling.spelling(self.language).known), optional=False)
 
-    def _meant(self, word: str) -> str | None:
-        """The lexicon's word that `word` was meant to be; None for no slip or a word
+    def _meant(self, token: Token) -> str | None:
+        """The lexicon's word that `token` was meant to be; None for no slip or a word
         some entry takes as written ("customers" for "customer*")."""
-        if len(word) < spelling.FUZZY_MIN:
+        if len(token.text) < spelling.FUZZY_MIN or self._known.accepts(token):
             return None
-        meant = self._speller.mend(word)
-        if meant is None or self._known.word(Token.of(word, 0, len(word))):
-            return None
-        return meant
+        return self._speller.mend(token.text)
 
     def mend(self, folded: str) -> str:
         """`folded` with each slip that keeps or adds a letter put right in place (a
@@ -425,14 +419,14 @@ class Lexicon:
         out: list[str] = []
         last = 0
         for match in _LONG_WORD.finditer(folded):
-            meant = self._meant(match.group())
+            meant = self._meant(Token.of(match.group(), match.start(), match.end()))
             if meant is not None and len(meant) <= len(match.group()) <= len(meant) + 1:
                 out += [folded[last : match.start()], meant.ljust(len(match.group()))]
                 last = match.end()
         return "".join([*out, folded[last:]]) if out else folded
 
     def _mend_token(self, token: Token) -> Token:
-        meant = self._meant(token.text)
+        meant = self._meant(token)
         return token if meant is None else Token.of(meant, token.start, token.end)
 
     def find(self, category: str, text: str) -> list[Span]:

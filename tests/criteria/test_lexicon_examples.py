@@ -39,15 +39,34 @@ def _examples(language: str) -> dict[str, Any]:
 UNFINISHED = frozenset({"tr", "zh"})
 
 
-def _entries(language: str) -> list[tuple[str, str, dict[str, Any]]]:
-    examples = _examples(language)
-    out = []
+def example_problems(
+    language: str, examples: dict[str, Any], categories: frozenset[str] = frozenset()
+) -> tuple[list[str], list[str]]:
+    """What is wrong with `examples` (a file's data) for `language`, in the named
+    categories or all: the entries with no example, and every example that says
+    otherwise than its entry (a yes not found, a no found, an entry that is gone).
+    tools/lexicon_examples.py check says the same, while the examples are written."""
+    missing: list[str] = []
+    wrong: list[str] = []
     for category, entries in _lexicon(language).items():
         if not isinstance(entries, list) or category in WORD_SETS:
             continue
+        if categories and category not in categories:
+            continue
         given = examples.get(category) or {}
-        out.extend((category, entry, given.get(entry) or {}) for entry in entries)
-    return out
+        for entry in entries:
+            case = given.get(entry) or {}
+            if not case.get("yes"):
+                missing.append(f"{category}: “{entry}” has no example")
+            for sentence in case.get("yes") or []:
+                if not entry_matches(language, category, entry, sentence):
+                    wrong.append(f"{category}: “{entry}” does not find “{sentence}”")
+            for sentence in case.get("no") or []:
+                if entry_matches(language, category, entry, sentence):
+                    wrong.append(f"{category}: “{entry}” finds “{sentence}”, which it must not")
+        for stale in set(given) - set(entries):
+            wrong.append(f"{category}: an example for “{stale}”, which is not an entry")
+    return missing, wrong
 
 
 @pytest.mark.parametrize(
@@ -60,30 +79,14 @@ def _entries(language: str) -> list[tuple[str, str, dict[str, Any]]]:
     ],
 )
 def test_every_entry_has_an_example(language: str) -> None:
-    missing = [
-        f"{category}: “{entry}” has no example"
-        for category, entry, case in _entries(language)
-        if not case.get("yes")
-    ]
+    missing, _ = example_problems(language, _examples(language))
     assert not missing, f"{language}:\n" + "\n".join(missing)
 
 
 @pytest.mark.parametrize("language", SUPPORTED)
 def test_every_example_finds_its_entry_and_no_counter_example_does(language: str) -> None:
-    problems = []
-    for category, entry, case in _entries(language):
-        for sentence in case.get("yes") or []:
-            if not entry_matches(language, category, entry, sentence):
-                problems.append(f"{category}: “{entry}” does not find “{sentence}”")
-        for sentence in case.get("no") or []:
-            if entry_matches(language, category, entry, sentence):
-                problems.append(f"{category}: “{entry}” finds “{sentence}”, which it must not")
-    examples = _examples(language)
-    for category, entries in _lexicon(language).items():
-        if isinstance(entries, list) and category not in WORD_SETS:
-            for stale in set(examples.get(category) or {}) - set(entries):
-                problems.append(f"{category}: an example for “{stale}”, which is not an entry")
-    assert not problems, f"{language}:\n" + "\n".join(problems)
+    _, wrong = example_problems(language, _examples(language))
+    assert not wrong, f"{language}:\n" + "\n".join(wrong)
 
 
 @pytest.mark.parametrize("language", SUPPORTED)
