@@ -25,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
 
             run(fast.paths, fast.format, fast.strict, fast.config)
             return _exit(0)
+        _completion_shell_known(sys.argv[1:] if argv is None else argv)
         from .cli import app
 
         app(args=argv, prog_name="cxphilo")
@@ -62,6 +63,27 @@ def _fast_check(args: list[str]) -> CheckArgs | None:
     from .checkcmd import parse_args
 
     return parse_args(args[1:])
+
+
+def _completion_shell_known(args: list[str]) -> None:
+    """Stop `--show-completion`/`--install-completion` with a usage error when the shell
+    that runs cxphilo cannot be told (typer would crash on it, or print an empty name)."""
+    if not {"--show-completion", "--install-completion"} & set(args):
+        return
+    try:
+        import shellingham  # type: ignore[import-untyped]
+    except ImportError:  # typer then asks for the shell as the option's value
+        return
+    try:
+        shellingham.detect_shell()
+    except shellingham.ShellDetectionFailure:
+        from .errors import UsageError
+
+        raise UsageError(
+            "cannot tell which shell runs cxphilo, so there is no completion script to give",
+            hint="run the same command again from the shell you use (bash, zsh, fish or "
+            "PowerShell), typed at its prompt",
+        ) from None
 
 
 def _reader_went_away() -> bool:

@@ -17,6 +17,64 @@ COMPLETE_EXAMPLES = sorted(p for p in EXAMPLES.glob("*.yaml") if p.name != "flaw
 FLAWED_EXAMPLE = EXAMPLES / "flawed.yaml"
 
 
+def environment_without_cxphilo(env_dir: Path) -> Path:
+    """A fresh virtual environment in `env_dir` that has everything but cxphilo.
+
+    Its dependencies (and the build backend) come from this test run's own
+    environment through a path entry, so that a test can install cxphilo into it
+    as a user would (`pip install ...`) with nothing downloaded: use it with
+    PIP_NO_INDEX=1 and PIP_NO_BUILD_ISOLATION=0 (`offline_pip`).
+    """
+    import sysconfig
+    import venv
+
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    python = env_dir / "bin" / "python"
+    target = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    # Everything but cxphilo itself, so that pip really installs it.
+    deps = env_dir / "deps"
+    deps.mkdir()
+    for entry in Path(sysconfig.get_paths()["purelib"]).iterdir():
+        if "cxphilo" not in entry.name:
+            (deps / entry.name).symlink_to(entry)
+    Path(target, "deps.pth").write_text(f"{deps}\n", encoding="utf-8")
+    return env_dir
+
+
+# pip's settings for installing into `environment_without_cxphilo`: nothing fetched.
+offline_pip = {"PIP_NO_INDEX": "1", "PIP_NO_BUILD_ISOLATION": "0"}
+
+
+def _pydantic_of_the_generated_files() -> str | None:
+    import json
+
+    path = ROOT / "cxphilo" / "checks" / "fastschema.json"
+    made: str | None = json.loads(path.read_text(encoding="utf-8")).get("pydantic")
+    return made
+
+
+def _this_pydantic() -> str:
+    import pydantic
+
+    return str(pydantic.VERSION)
+
+
+# The generated schemas (cxphilo/checks/fastschema.json, examples/cxphilo.schema.json)
+# are made by one pydantic release, recorded in the fast schema; another release, such
+# as the lowest one declared, words its schemas a little differently. Whether they are
+# regenerated is asked of the release that made them.
+made_with_this_pydantic = pytest.mark.skipif(
+    _pydantic_of_the_generated_files() != _this_pydantic(),
+    reason=f"the generated schemas were made with pydantic {_pydantic_of_the_generated_files()},"
+    f" this is {_this_pydantic()}",
+)
+
+
 @pytest.fixture(autouse=True)
 def consistent_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """The same output on every machine: fixed width, no colour, no CI-specific format."""

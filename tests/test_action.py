@@ -14,8 +14,6 @@ import json
 import os
 import re
 import subprocess
-import sysconfig
-import venv
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +22,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import FLAWED_EXAMPLE, ROOT
+from tests.conftest import FLAWED_EXAMPLE, ROOT, environment_without_cxphilo, offline_pip
 
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
 COMPLETE = ROOT / "tests" / "checks" / "complete.yaml"
@@ -36,6 +34,7 @@ class Run:
     """What one run of the action did."""
 
     inputs: dict[str, str]
+    action_path: Path = ROOT
     outputs: dict[str, dict[str, str]] = field(default_factory=dict)
     logs: dict[str, subprocess.CompletedProcess[str]] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
@@ -45,7 +44,7 @@ class Run:
 def value(expression: str, run: Run) -> str:
     """The few expressions action.yml uses; anything else fails the test, never guessed."""
     if expression == "github.action_path":
-        return str(ROOT)
+        return str(run.action_path)
     if match := re.fullmatch(r"inputs\.([\w-]+)", expression):
         return run.inputs[match.group(1)]
     if match := re.fullmatch(r"steps\.([\w-]+)\.outputs\.([\w-]+)", expression):
@@ -67,18 +66,21 @@ def substitute(text: str, run: Run) -> str:
     return EXPRESSION.sub(lambda m: value(m.group(1), run), text)
 
 
-def run_action(repo: Path, env_dir: Path, **given: str) -> Run:
+def run_action(repo: Path, env_dir: Path, action_path: Path = ROOT, **given: str) -> Run:
+    """Run action.yml's shell steps with the inputs `given`, as the copy at `action_path`."""
     declared = ACTION["inputs"]
     assert set(given) <= set(declared), set(given) - set(declared)
-    run = Run({name: given.get(name, spec.get("default", "")) for name, spec in declared.items()})
+    run = Run(
+        {name: given.get(name, spec.get("default", "")) for name, spec in declared.items()},
+        action_path,
+    )
     base = {k: v for k, v in os.environ.items() if k not in {"VIRTUAL_ENV", "PYTHONPATH"}}
     base.update(
         PATH=f"{env_dir / 'bin'}{os.pathsep}{os.environ['PATH']}",
         GITHUB_ACTIONS="true",
         GITHUB_STEP_SUMMARY=str(repo / "summary.md"),
         NO_COLOR="1",
-        PIP_NO_INDEX="1",  # offline: the dependencies are already in the environment
-        PIP_NO_BUILD_ISOLATION="0",
+        **offline_pip,  # the dependencies are already in the environment
     )
     for step in ACTION["runs"]["steps"]:
         name = step["name"]
@@ -112,28 +114,8 @@ def run_action(repo: Path, env_dir: Path, **given: str) -> Run:
 
 @pytest.fixture(scope="module")
 def env_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fresh environment with pip: the action's install step puts cxphilo into it.
-
-    Its dependencies (and the build backend) come from this test run's own
-    environment through a path entry, so nothing is downloaded.
-    """
-    env_dir = tmp_path_factory.mktemp("action-venv")
-    venv.EnvBuilder(with_pip=True).create(env_dir)
-    python = env_dir / "bin" / "python"
-    target = subprocess.run(
-        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-    # Everything but cxphilo itself, so that pip really installs it from the action's path.
-    deps = env_dir / "deps"
-    deps.mkdir()
-    for entry in Path(sysconfig.get_paths()["purelib"]).iterdir():
-        if "cxphilo" not in entry.name:
-            (deps / entry.name).symlink_to(entry)
-    Path(target, "deps.pth").write_text(f"{deps}\n", encoding="utf-8")
-    return env_dir
+    """A fresh environment with pip: the action's install step puts cxphilo into it."""
+    return environment_without_cxphilo(tmp_path_factory.mktemp("action-venv"))
 
 
 def repository(tmp_path: Path, source: Path) -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 
 import typer
 
@@ -52,3 +53,20 @@ def test_every_exit_code_is_documented() -> None:
 
     for code in ExitCode:
         assert f"| {int(code)} |" in README
+
+
+def test_ci_also_tests_the_lowest_declared_versions() -> None:
+    sys.path.insert(0, str(ROOT / ".ci"))
+    try:
+        import lowest
+    finally:
+        sys.path.remove(str(ROOT / ".ci"))
+    project = lowest.tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    pins = lowest.pins(ROOT / "pyproject.toml")
+    floors = [r for r in project["dependencies"] if ">=" in r and "python_version" not in r]
+    assert len(pins) == len(floors)
+    for requirement, pin in zip(floors, pins, strict=True):
+        name, floor = re.match(r"([\w.-]+)>=([^,;\s]+)", requirement).groups()  # type: ignore[union-attr]
+        assert pin == f"{name}=={floor}"
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert ".ci/lowest.py" in ci and '--constraint "$lowest/lowest.txt"' in ci

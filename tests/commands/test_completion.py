@@ -56,3 +56,22 @@ def test_completion_options_are_not_taken_for_a_check() -> None:
     assert _fast_check(["--show-completion"]) is None
     fast = _fast_check(["check", "a.yaml", "--format", "gitlab"])
     assert fast is not None and fast.format == "gitlab"
+
+
+def test_no_detectable_shell_is_a_usage_error_not_a_crash(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A CI job, a cron job, a process started by another program: no shell above it.
+    import shellingham
+
+    from cxphilo.__main__ import main
+
+    def no_shell() -> tuple[str, str]:
+        raise shellingham.ShellDetectionFailure()
+
+    monkeypatch.setattr(shellingham, "detect_shell", no_shell)
+    for option in ("--show-completion", "--install-completion"):
+        assert main([option]) == 2
+        err = capsys.readouterr().err
+        assert "cannot tell which shell runs cxphilo" in err
+        assert "internal error" not in err and "Traceback" not in err

@@ -12,7 +12,7 @@ import pytest
 from cxphilo import __version__
 from cxphilo.model import Philosophy
 from cxphilo.store import SCHEMA_FILE, load
-from tests.conftest import COMPLETE_EXAMPLES, EXAMPLES, run_cli
+from tests.conftest import COMPLETE_EXAMPLES, EXAMPLES, made_with_this_pydantic, run_cli
 
 
 def test_version() -> None:
@@ -164,6 +164,7 @@ def test_schema_is_json_schema_that_accepts_the_examples() -> None:
         assert key in schema["properties"]
 
 
+@made_with_this_pydantic
 def test_the_schema_shipped_beside_the_examples_is_up_to_date() -> None:
     result = run_cli("schema")
     shipped = (EXAMPLES / SCHEMA_FILE).read_text(encoding="utf-8")
