@@ -7,7 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .checkcmd import CheckArgs
+    from .cli.check import CheckArgs
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,12 +21,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         fast = _fast_check(sys.argv[1:] if argv is None else argv)
         if fast is not None:
-            from .checkcmd import run
+            from .cli.check import run
 
             run(fast.paths, fast.format, fast.strict, fast.config)
             return _exit(0)
         _completion_shell_known(sys.argv[1:] if argv is None else argv)
-        from .cli import app
+        from .cli.app import app
 
         app(args=argv, prog_name="cxphilo")
     except SystemExit as exc:  # click exits this way, with its own code
@@ -60,7 +60,7 @@ def _fast_check(args: list[str]) -> CheckArgs | None:
         args = args[1:]
     if args[:1] != ["check"]:
         return None
-    from .checkcmd import parse_args
+    from .cli.check import parse_args
 
     return parse_args(args[1:])
 

@@ -53,7 +53,7 @@ offline_pip = {"PIP_NO_INDEX": "1", "PIP_NO_BUILD_ISOLATION": "0"}
 def _pydantic_of_the_generated_files() -> str | None:
     import json
 
-    path = ROOT / "cxphilo" / "checks" / "fastschema.json"
+    path = ROOT / "cxphilo" / "check" / "fastschema.json"
     made: str | None = json.loads(path.read_text(encoding="utf-8")).get("pydantic")
     return made
 
@@ -64,7 +64,7 @@ def _this_pydantic() -> str:
     return str(pydantic.VERSION)
 
 
-# The generated schemas (cxphilo/checks/fastschema.json, examples/cxphilo.schema.json)
+# The generated schemas (cxphilo/check/fastschema.json, examples/cxphilo.schema.json)
 # are made by one pydantic release, recorded in the fast schema; another release, such
 # as the lowest one declared, words its schemas a little differently. Whether they are
 # regenerated is asked of the release that made them.

@@ -8,10 +8,7 @@ import re
 import yaml
 from hypothesis import strategies as st
 
-from cxphilo.model import (
-    CHANNELS,
-    DAYS,
-    LANGUAGES,
+from cxphilo.document.model import (
     Assessment,
     Ballot,
     Brainstorm,
@@ -30,6 +27,7 @@ from cxphilo.model import (
     Vision,
     VisionReview,
 )
+from cxphilo.vocabulary import CHANNELS, DAYS, LANGUAGES
 
 # Text as people type it in a workshop: any script, punctuation, YAML-significant
 # characters, line breaks; no surrogates (they cannot be typed or stored as UTF-8).
@@ -282,7 +280,7 @@ def commented_documents(draw: st.DrawFn) -> tuple[Philosophy, str, list[str]]:
     block-scalar headers (`notes: |  # why`), beside list items, at the top and
     at the end. Returns the document, the commented text and every comment's text.
     """
-    from cxphilo.store import render
+    from cxphilo.storage.store import render
 
     doc = draw(documents)
     # Blocks of text (`notes: |`) in most documents: their first line is where

@@ -25,7 +25,7 @@ import yaml
 from tests.conftest import FLAWED_EXAMPLE, ROOT, environment_without_cxphilo, offline_pip
 
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
-COMPLETE = ROOT / "tests" / "checks" / "complete.yaml"
+COMPLETE = ROOT / "tests" / "check" / "complete.yaml"
 EXPRESSION = re.compile(r"\$\{\{\s*(.+?)\s*\}\}")
 
 

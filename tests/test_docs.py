@@ -8,7 +8,7 @@ import sys
 
 import typer
 
-from cxphilo.cli import app
+from cxphilo.cli.app import app
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

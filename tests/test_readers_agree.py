@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from cxphilo.checks.runner import check_bytes
-from cxphilo.model import Philosophy
-from cxphilo.render import build_view
-from cxphilo.steps import BY_NAME, same_wording, status
-from cxphilo.store import render
+from cxphilo.check.runner import check_bytes
+from cxphilo.document.model import Philosophy
+from cxphilo.document.steps import BY_NAME, same_wording, status
+from cxphilo.render.renderer import build_view
+from cxphilo.storage.store import render
 
 VISION = "Every rider gets back on the road with one person who owns the problem."
 

@@ -31,7 +31,7 @@ from tests.test_action import ACTION, log, run_action
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 ADDRESS = "https://github.com/your-org/cxphilo"
 TAG = "v0.1.0"
-COMPLETE = ROOT / "tests" / "checks" / "complete.yaml"
+COMPLETE = ROOT / "tests" / "check" / "complete.yaml"
 RECIPE = re.compile(r"<!-- recipe: ([\w-]+) -->\n```(\w+)\n(.*?)```", re.S)
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "t",

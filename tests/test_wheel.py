@@ -67,7 +67,7 @@ def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_wheel_carries_the_templates_and_the_package(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
-    assert "cxphilo/catalogue.py" in names
+    assert "cxphilo/document/catalogue.py" in names
     assert any(n.startswith("cxphilo/templates/") for n in names), names
     assert not any(n.startswith(("tests/", "examples/")) for n in names)
 

@@ -1,4 +1,4 @@
-"""Regenerate the stored documents that tests/test_snapshots.py compares against.
+"""Regenerate the stored documents that tests/render/test_snapshots.py compares against.
 
 Run from anywhere:
 
@@ -51,8 +51,8 @@ def cases() -> list[Case]:
 
 def rendered(case: Case) -> str:
     """What the built-in templates make of the case today."""
-    from cxphilo.render import render
-    from cxphilo.store import load
+    from cxphilo.render.renderer import render
+    from cxphilo.storage.store import load
 
     return render(load(case.source).doc, case.kind, case.fmt)
 

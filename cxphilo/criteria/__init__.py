@@ -10,9 +10,10 @@ being written, and `cxphilo check` turns its findings into check findings.
 
 from __future__ import annotations
 
+from cxphilo.vocabulary import CRITERIA
+
 from .capacity import Reach, describe_capacity
 from .engine import (
-    CRITERIA,
     RULES_BY_ID,
     VISION_RULES,
     Judgement,

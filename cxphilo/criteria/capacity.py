@@ -3,8 +3,8 @@
 The honesty rule compares the promises in a vision with this: the week as the
 team declared it, day by day, with the hours people answer on each day and,
 per channel, where those differ. Any object with the fields of `CapacityLike`
-will do: the pydantic `cxphilo.model.Capacity`, or the check's light view of
-the same data (`cxphilo.checks.fastdoc.View`). Nothing here imports pydantic,
+will do: the pydantic `cxphilo.document.model.Capacity`, or the check's light view of
+the same data (`cxphilo.check.fastdoc.View`). Nothing here imports pydantic,
 so that the check's fast path stays fast.
 
 Hours are kept as spans of minutes after midnight of their day. An overnight
@@ -23,9 +23,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-# The same days, in the same order, as `cxphilo.model.DAYS` (a test holds them together;
-# this module must not import the pydantic model).
-DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+from cxphilo.vocabulary import DAYS
+
 ALL_DAYS = frozenset(DAYS)
 WEEKDAYS = frozenset(DAYS[:5])
 WEEKEND = frozenset(DAYS[5:])
@@ -74,7 +73,7 @@ BY_CHANNEL = {
 
 
 class CapacityLike(Protocol):
-    """The fields of `cxphilo.model.Capacity` the criteria read."""
+    """The fields of `cxphilo.document.model.Capacity` the criteria read."""
 
     @property
     def team_size(self) -> int | None: ...

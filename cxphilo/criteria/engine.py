@@ -21,7 +21,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .capacity import DAYS, CapacityLike, Reach
+from cxphilo.vocabulary import CRITERIA, DAYS, Criterion
+
+from .capacity import CapacityLike, Reach
 from .clock import closings
 from .lexicon import Lexicon, lexicon
 from .promises import (
@@ -38,12 +40,10 @@ from .promises import (
 )
 from .text import Statement, Word, cjk_positions, clause_bounds, count_words, fold
 
-Criterion = Literal["simple", "service", "future"]
 Level = Literal["error", "warning", "info"]
 Verdict = Literal["pass", "fail"]
 Span = tuple[int, int]
 
-CRITERIA: tuple[Criterion, ...] = ("simple", "service", "future")
 # Characters of a statement that are judged; a vision is a sentence, this is pages.
 MAX_JUDGED = 10_000
 

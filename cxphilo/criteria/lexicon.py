@@ -20,11 +20,13 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
+from cxphilo.vocabulary import LANGUAGES
+
 from . import patterns, spelling
 from .text import WORD_RE, Numbers, Statement, fold
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
-SUPPORTED = ("en", "da", "sv", "nb", "tr", "zh")
+SUPPORTED = LANGUAGES  # every language of a document has a lexicon
 Span = tuple[int, int]
 
 DERIVED_DIR = Path(__file__).with_name("derived")

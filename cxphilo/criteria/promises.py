@@ -19,11 +19,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from cxphilo.vocabulary import DAYS
+
 from .capacity import (
     ALL_DAYS,
     BY_CHANNEL,
     DAY,
-    DAYS,
     EVENING_START,
     LIVE_CHANNELS,
     MANY_CHANNELS,

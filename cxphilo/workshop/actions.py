@@ -13,15 +13,15 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from cxphilo import catalogue
-from cxphilo.model import Measurement, MetricEntry, Philosophy, Value
+from cxphilo.document import catalogue
+from cxphilo.document.model import Measurement, MetricEntry, Philosophy, Value
 
 from . import form
 from .answers import Refused, clean, format_date, format_number, parse_date, parse_number
 from .asker import Choice, Table
 from .form import Field
-from .lexicon import metrics_for, statement_for, technology_for
 from .session import Session
+from .suggestions import metrics_for, statement_for, technology_for
 
 ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")  # the model's pattern for a metric id
 USE, REWRITE, KEEP = "use", "rewrite", "keep"

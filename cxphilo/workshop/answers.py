@@ -17,8 +17,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from cxphilo.model import CHANNELS, DAYS, check_hours
+from cxphilo.document.model import check_hours
 from cxphilo.output import visible
+from cxphilo.vocabulary import CHANNELS, DAYS
 
 from .asker import BACK_KEY
 

@@ -18,7 +18,7 @@ from typing import Any, Literal, Protocol
 Validator = Callable[[str], "bool | str"]
 ListValidator = Callable[[list[Any]], "bool | str"]
 
-# The keys, as the room is told about them (prompt_toolkit names in cxphilo.prompts).
+# The keys, as the room is told about them (prompt_toolkit names in cxphilo.workshop.prompts).
 BACK_KEY = "Ctrl-B"
 JUMP_KEY = "Ctrl-G"
 

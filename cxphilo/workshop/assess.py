@@ -6,7 +6,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from cxphilo.model import CHANNELS, DAYS, Philosophy
+from cxphilo.document.model import Philosophy
+from cxphilo.vocabulary import CHANNELS, DAYS, WEEKDAYS
 
 from . import form
 from .answers import (
@@ -18,8 +19,8 @@ from .answers import (
 )
 from .asker import Choice
 from .form import Field
-from .lexicon import lexicon
 from .session import Session
+from .suggestions import lexicon
 
 CHANNEL_LABELS = {
     "phone": "Phone",
@@ -51,7 +52,6 @@ GOALS = (
         "Fewer contacts, fewer steps, answers they find on their own.",
     ),
 )
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
 CUSTOMERS = ("assessment", "customers")
 CAPACITY = ("assessment", "capacity")
 

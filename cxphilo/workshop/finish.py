@@ -11,16 +11,16 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cxphilo import steps as steps_mod
+from cxphilo.document import steps as steps_mod
 from cxphilo.errors import CxphiloError
-from cxphilo.store import atomic_write
+from cxphilo.storage.store import atomic_write
 
 from .asker import Choice, Finding, Table, Verdicts
 from .session import Session
 from .vision import CRITERIA
 
 if TYPE_CHECKING:
-    from cxphilo.config import Config
+    from cxphilo.check.config import Config
 
 MD, HTML, BOTH, NOT_NOW = "md", "html", "both", "no"
 _SHOWN_ABOVE = {"step-missing", "vision-missing"}
@@ -53,7 +53,7 @@ def run(session: Session, path: Path) -> None:
 
 def _config(session: Session) -> Config | None:
     """The team's check settings (rule levels, templates), as `cxphilo check` finds them."""
-    from cxphilo.config import load_config
+    from cxphilo.check.config import load_config
 
     try:
         return load_config()
@@ -87,7 +87,7 @@ def _steps(session: Session) -> None:
 
 def _check(session: Session, path: Path, rules: Mapping[str, str] | None) -> None:
     """What `cxphilo check` says about the file as saved: the criteria, then the rest."""
-    from cxphilo.checks import check_file
+    from cxphilo.check import check_file
 
     result = check_file(path, rules, session.today)
     vision = session.doc.vision.statement if session.doc.vision else None
@@ -142,7 +142,7 @@ def _render(session: Session, path: Path, templates: Path | None, paper: str) ->
     )
     if choice == NOT_NOW:
         return
-    from cxphilo.render import render
+    from cxphilo.render.renderer import render
 
     for fmt in (MD, HTML) if choice == BOTH else (choice,):
         out = charter_path(path, fmt)

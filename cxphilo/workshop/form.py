@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
-from cxphilo.model import Philosophy
+from cxphilo.document.model import Philosophy
 
 from .answers import Refused, clean, format_date, join_list, refusal, split_list
 from .asker import JUMP_KEY, Answer, Choice, GoBack, JumpTo, Table

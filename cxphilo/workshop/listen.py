@@ -5,15 +5,15 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from cxphilo.model import Interpretation, Listening, Philosophy, SurveyQuestion, Team
+from cxphilo.document.model import Interpretation, Listening, Philosophy, SurveyQuestion, Team
 
 from . import form
 from .actions import core
 from .answers import Refused, format_date, join_list, parse_date, split_list
 from .asker import Choice, Table
 from .form import Field
-from .lexicon import default_recovery, default_teams, entry_for, lexicon, survey_for
 from .session import Session
+from .suggestions import default_recovery, default_teams, entry_for, lexicon, survey_for
 
 CADENCES = (
     ("monthly", "Monthly", 1),

@@ -21,12 +21,12 @@ from pathlib import Path
 import yaml
 
 from cxphilo import DEFAULT_FILE
-from cxphilo import steps as steps_mod
-from cxphilo.documents import new_document
+from cxphilo.document import steps as steps_mod
+from cxphilo.document.operations import new_document
+from cxphilo.document.steps import BY_NAME, STEPS, Step
 from cxphilo.errors import NoTerminalError, UsageError, WorkshopStopped
-from cxphilo.model import LANGUAGE_NAMES, LANGUAGES
-from cxphilo.steps import BY_NAME, STEPS, Step
-from cxphilo.store import Store, write_schema_beside
+from cxphilo.storage.store import Store, write_schema_beside
+from cxphilo.vocabulary import LANGUAGE_NAMES, LANGUAGES
 
 from . import actions, assess, finish, listen, model_choice, share, values, vision
 from .asker import Asker, Choice, Guidance, Header, Note, Screen

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
-from cxphilo import steps
-from cxphilo.model import Philosophy
-from cxphilo.steps import Step
-from cxphilo.store import Store
+from cxphilo.document import steps
+from cxphilo.document.model import Philosophy
+from cxphilo.document.steps import Step
+from cxphilo.storage.store import Store
 
 from .answers import Refused, clean, join_list, split_list
 from .asker import (
@@ -33,6 +33,7 @@ from .asker import (
     Screen,
     Validator,
 )
+from .judging import Judgement, judge
 from .timebox import Timebox
 
 __all__ = ["Entry", "Judge", "Session", "choices", "join_list", "split_list"]
@@ -40,16 +41,11 @@ __all__ = ["Entry", "Judge", "Session", "choices", "join_list", "split_list"]
 LIST_HINT = "(separate with ;  Enter to skip)"
 Entry = Literal["fresh", "resume", "revisit"]
 
-if TYPE_CHECKING:
-    from .vision import Judgement
-
 # Judges a vision statement in the context of a document (the criteria engine).
 Judge = Callable[[str, Philosophy], "Judgement"]
 
 
 def _engine_judge(statement: str, doc: Philosophy) -> Judgement:
-    from .vision import judge
-
     return judge(statement, doc)
 
 
@@ -103,7 +99,7 @@ class Session:
         return self.doc.company.language
 
     def step_done(self, first_unanswered: object = None) -> bool:
-        """Whether the current step is done, by the steps' own rule (`cxphilo.steps`).
+        """Whether the current step is done, by the steps' own rule (`cxphilo.document.steps`).
 
         Without a step (a step module run on its own, in tests) a step is done
         when no question is left unanswered.

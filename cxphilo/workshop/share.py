@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from cxphilo.model import Benchmark, Hiring, Philosophy, RubricItem
+from cxphilo.document.model import Benchmark, Hiring, Philosophy, RubricItem
 
 from . import form
 from .actions import core
 from .answers import Refused, clean, split_list
 from .asker import Choice
 from .form import Field
-from .lexicon import hiring_for
 from .session import Session
+from .suggestions import hiring_for
 
 SCALES = ("1-5", "1-10", "1-3")
 

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cxphilo.document.model import Ballot, Brainstorm, Idea, Merge, Philosophy, Round, Value
 from cxphilo.errors import UsageError
-from cxphilo.model import Ballot, Brainstorm, Idea, Merge, Philosophy, Round, Value
+from cxphilo.vocabulary import MAX_VALUES
 
 from . import people, voting
 from .answers import Refused, clean, join_list, split_list
 from .asker import JUMP_KEY, Choice, GoBack, JumpTo, Private, Table
 from .ideas import ImportedIdea, read_ideas
-from .lexicon import is_statement, suggest_value
 from .session import Session
+from .suggestions import is_statement, suggest_value
 
 QUESTION = "What do we want customers to think when they think of our service experience?"
 NOBODY = "\x00nobody"
@@ -47,7 +48,7 @@ def run(session: Session) -> None:
         if not _collect_ideas(session):
             return
         options = voting.progress(bs).options
-        if len(options) > voting.MAX_VALUES:
+        if len(options) > MAX_VALUES:
             _merge(session, list(options), "Before voting: do any of these mean the same?")
     final = _vote(session)
     if final:
@@ -725,7 +726,7 @@ def _revisit(session: Session) -> bool | None:
     """
     doc = session.doc
     session.show(Table("The chosen values", ("#", "Value"), _value_rows(doc)))
-    too_many = len(doc.values) > voting.MAX_VALUES
+    too_many = len(doc.values) > MAX_VALUES
     if too_many:
         session.note(
             f"{len(doc.values)} values: the method keeps five or fewer. A vote cuts them down.",

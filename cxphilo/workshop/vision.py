@@ -7,59 +7,21 @@ statement the team looked at; earlier wordings are kept as drafts.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any, Protocol
+from typing import Any
 
-from cxphilo.model import Philosophy, Reaction, Vision, VisionReview
-from cxphilo.steps import same_wording
+from cxphilo.document.model import Philosophy, Reaction, Vision, VisionReview
+from cxphilo.document.steps import same_wording
+from cxphilo.vocabulary import CRITERION_NAMES
 
 from . import form
 from .answers import split_list
 from .asker import Choice, Finding, Table, Verdicts
 from .form import Field
+from .judging import Judgement
 from .session import Session
 
-CRITERIA = (
-    ("simple", "Simple to understand and act on"),
-    ("service", "Describes the type of service you give"),
-    ("future", "Reflects who you are now and want to become"),
-)
+CRITERIA = tuple(CRITERION_NAMES.items())
 KEEP, REWRITE = "keep", "rewrite"
-
-
-class JudgedFinding(Protocol):
-    """What the workshop reads of one finding of the criteria engine."""
-
-    @property
-    def criterion(self) -> str: ...
-    @property
-    def message(self) -> str: ...
-    @property
-    def fix(self) -> str: ...
-
-
-class Judgement(Protocol):
-    """What the workshop reads of the engine's verdict on a statement."""
-
-    @property
-    def criteria(self) -> Mapping[str, str]: ...
-    @property
-    def findings(self) -> Sequence[JudgedFinding]: ...
-
-
-def judge(statement: str, doc: Philosophy) -> Judgement:
-    """The check's verdicts on a statement, for this document's language, mission and capacity."""
-    from cxphilo.criteria import judge_vision
-
-    customers = doc.assessment.customers if doc.assessment else None
-    result: Judgement = judge_vision(
-        statement,
-        language=doc.company.language,
-        mission=doc.company.mission,
-        capacity=doc.assessment.capacity if doc.assessment else None,
-        customer_channels=customers.channels if customers else None,
-    )
-    return result
 
 
 def verdicts_block(statement: str, judgement: Judgement) -> Verdicts:

@@ -23,9 +23,8 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from cxphilo.model import Ballot, Brainstorm, Idea, Merge, Round
-
-MAX_VALUES = 5
+from cxphilo.document.model import Ballot, Brainstorm, Idea, Merge, Round
+from cxphilo.vocabulary import MAX_VALUES
 
 
 def key(option: str) -> str:

@@ -32,7 +32,7 @@ FILE = EXAMPLES / "northwind-bikes.yaml"
 LABELLED = ROOT / "tests" / "criteria" / "labelled_visions.yaml"
 
 _SLOW_PATH = (
-    "import sys; from cxphilo.checks import fastdoc; fastdoc.accepts = lambda data: False; "
+    "import sys; from cxphilo.check import fastdoc; fastdoc.accepts = lambda data: False; "
     "from cxphilo.__main__ import main; sys.exit(main(['--debug', 'check', sys.argv[1]]))"
 )
 

@@ -28,7 +28,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from cxphilo.criteria import CRITERIA, judge_vision  # noqa: E402
+from cxphilo.criteria import judge_vision  # noqa: E402
+from cxphilo.vocabulary import CRITERIA  # noqa: E402
 
 SETS = {
     "own": ROOT / "tests" / "criteria" / "labelled_visions.yaml",

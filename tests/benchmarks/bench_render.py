@@ -2,7 +2,7 @@
 
 Run: python tests/benchmarks/bench_render.py [--runs N]
 In-process figures put each document beside loading the same file
-(`cxphilo.store.load`); whole-process figures put `cxphilo render` beside
+(`cxphilo.storage.store.load`); whole-process figures put `cxphilo render` beside
 `cxphilo status` on the same file. Not part of the test suite: timings depend
 on the machine and its load.
 """
@@ -23,9 +23,9 @@ EXAMPLE = ROOT / "examples" / "northwind-bikes.yaml"
 
 
 def in_process(runs: int) -> None:
-    from cxphilo.render import render
-    from cxphilo.store import load
-    from cxphilo.templating import _environment
+    from cxphilo.render.renderer import render
+    from cxphilo.render.templating import _environment
+    from cxphilo.storage.store import load
 
     doc = load(EXAMPLE).doc
     start = time.perf_counter()

@@ -37,7 +37,7 @@ def line(label: str, times: list[float], reference: list[float] | None = None) -
 
 
 def saving(folder: Path, runs: int) -> tuple[list[float], list[float]]:
-    from cxphilo.store import Store, atomic_write
+    from cxphilo.storage.store import Store, atomic_write
 
     path = folder / "philosophy.yaml"
     shutil.copy(EXAMPLE, path)
@@ -55,8 +55,8 @@ def saving(folder: Path, runs: int) -> tuple[list[float], list[float]]:
 
 
 def verdicts(runs: int) -> list[float]:
-    from cxphilo.store import load
-    from cxphilo.workshop.vision import judge
+    from cxphilo.storage.store import load
+    from cxphilo.workshop.judging import judge
 
     doc = load(EXAMPLE).doc
     drafts = [

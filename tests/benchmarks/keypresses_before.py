@@ -531,7 +531,9 @@ def cxphilo_in_use(folder: Path, cxphilo: Path | None) -> tuple[str, Path]:
 
 def suggested_statements(package: Path) -> dict[str, str]:
     """The action statement the workshop's own lexicon suggests per value (English names)."""
-    data = saved(package / "workshop" / "data" / "lexicon.yaml")
+    folder = package / "workshop" / "data"  # the file's name before and after the move
+    names = (folder / "suggestions.yaml", folder / "lexicon.yaml")
+    data = saved(next(p for p in names if p.exists()))
     return {str(v["names"]["en"]): str(v["statement"]) for v in data["values"]}
 
 

@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from cxphilo import checkcmd
-from cxphilo.cli import app
+from cxphilo.cli import check as checkcmd
+from cxphilo.cli.app import app
 from tests.conftest import COMPLETE_EXAMPLES, EXAMPLES, FLAWED_EXAMPLE, ROOT, run_cli
 
-COMPLETE = ROOT / "tests" / "checks" / "complete.yaml"
+COMPLETE = ROOT / "tests" / "check" / "complete.yaml"
 
 
 # --- exit codes, each through a real process ----------------------------------------------
@@ -200,13 +200,13 @@ def test_a_file_that_silences_nothing_never_loads_the_silencing(in_tmp: Path) ->
         )
         return {line.split("|")[-1].strip() for line in proc.stderr.splitlines() if "|" in line}
 
-    assert "cxphilo.checks.silence" not in imported(COMPLETE)
+    assert "cxphilo.check.silence" not in imported(COMPLETE)
     silencing = in_tmp / "philosophy.yaml"
     silencing.write_text(
         COMPLETE.read_text(encoding="utf-8") + "# cxphilo: disable=vision-cliche\n",
         encoding="utf-8",
     )
-    assert "cxphilo.checks.silence" in imported(silencing)
+    assert "cxphilo.check.silence" in imported(silencing)
 
 
 ARGVS = [
@@ -255,8 +255,8 @@ def test_the_fast_parser_leaves_the_rest_to_typer(argv: list[str]) -> None:
 
 
 def test_the_formats_are_the_same_everywhere() -> None:
-    from cxphilo import report
-    from cxphilo.cli import CheckFormat
+    from cxphilo.check import report
+    from cxphilo.cli.app import CheckFormat
 
     assert checkcmd.FORMATS == report.FORMATS == tuple(f.value for f in CheckFormat)
 

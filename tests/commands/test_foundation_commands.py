@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from cxphilo import __version__
-from cxphilo.model import Philosophy
-from cxphilo.store import SCHEMA_FILE, load
+from cxphilo.document.model import Philosophy
+from cxphilo.storage.store import SCHEMA_FILE, load
 from tests.conftest import COMPLETE_EXAMPLES, EXAMPLES, made_with_this_pydantic, run_cli
 
 

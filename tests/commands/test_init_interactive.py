@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cxphilo.store import load
+from cxphilo.storage.store import load
 
 pexpect = pytest.importorskip("pexpect")
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from cxphilo.render import render
-from cxphilo.store import load
+from cxphilo.render.renderer import render
+from cxphilo.storage.store import load
 from tests.conftest import EXAMPLES, run_cli
 
 NORTHWIND = EXAMPLES / "northwind-bikes.yaml"

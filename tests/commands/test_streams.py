@@ -119,7 +119,7 @@ def test_a_reader_that_went_away_is_not_an_error(args: list[str]) -> None:
 def test_a_bug_has_its_own_exit_code(tmp_path: Path) -> None:
     # A sitecustomize that breaks the YAML reader stands in for a bug in cxphilo.
     (tmp_path / "sitecustomize.py").write_text(
-        "import cxphilo.yamlio as y\n"
+        "import cxphilo.storage.yamlio as y\n"
         "def broken(*a, **k):\n    raise ZeroDivisionError('a bug')\n"
         "y.parse = broken\n",
         encoding="utf-8",

@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from cxphilo import model
 from cxphilo.criteria.capacity import (
     DAY,
-    DAYS,
     EVENING_START,
     NIGHT_END,
     NIGHT_START,
@@ -18,11 +16,8 @@ from cxphilo.criteria.capacity import (
     day_list,
     parse_hours,
 )
-from cxphilo.model import Capacity
-
-
-def test_the_days_are_the_models_days() -> None:
-    assert DAYS == model.DAYS
+from cxphilo.document.model import Capacity
+from cxphilo.vocabulary import DAYS
 
 
 def test_the_parts_of_the_day() -> None:

@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 import pytest
 
 from cxphilo.criteria import (
-    CRITERIA,
     VISION_RULES,
     Judgement,
     VisionFinding,
     is_action_statement,
     judge_vision,
 )
-from cxphilo.model import Capacity
+from cxphilo.document.model import Capacity
+from cxphilo.vocabulary import CRITERIA
 
 
 @dataclass

@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 import yaml
 
-from cxphilo.criteria import CRITERIA, judge_vision
+from cxphilo.criteria import judge_vision
+from cxphilo.vocabulary import CRITERIA
 
 HERE = Path(__file__).resolve().parent
 OWN_CASES = HERE / "labelled_visions.yaml"

@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
-from cxphilo.checks import fastdoc
+from cxphilo.check import fastdoc
 from cxphilo.criteria import describe_capacity, judge_vision
 from cxphilo.criteria.capacity import CapacityLike
-from cxphilo.model import Capacity
+from cxphilo.document.model import Capacity
 
 WEEKDAYS = ["mon", "tue", "wed", "thu", "fri"]
 EVERY_DAY = [*WEEKDAYS, "sat", "sun"]

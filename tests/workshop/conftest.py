@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from cxphilo.model import Philosophy
-from cxphilo.store import Store, load
+from cxphilo.document.model import Philosophy
+from cxphilo.storage.store import Store, load
 from cxphilo.workshop.asker import RecordingScreen
 from cxphilo.workshop.scripted import ScriptedAsker
 from cxphilo.workshop.session import Session

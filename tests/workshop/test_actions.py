@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from cxphilo import catalogue
+from cxphilo.document import catalogue
 from cxphilo.workshop import actions
 from cxphilo.workshop.asker import Table
 from cxphilo.workshop.scripted import DEFAULT

@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from cxphilo.checks import check_file
-from cxphilo.store import load
+from cxphilo.check import check_file
+from cxphilo.storage.store import load
 from cxphilo.workshop import runner
 from cxphilo.workshop.asker import Choice
 from cxphilo.workshop.terminal import RichScreen

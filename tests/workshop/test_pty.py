@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from cxphilo.store import load
+from cxphilo.storage.store import load
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -256,8 +256,8 @@ TICKED = "●"  # questionary's mark of a ticked choice
 
 
 def _ballot_room(tmp_path: Path, anonymous: bool) -> Facilitator:
-    from cxphilo.model import Philosophy
-    from cxphilo.store import Store
+    from cxphilo.document.model import Philosophy
+    from cxphilo.storage.store import Store
 
     data = {
         "company": {"name": "Acme"},

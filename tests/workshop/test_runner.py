@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
+from cxphilo.document.model import Philosophy
 from cxphilo.errors import ExitCode, NoTerminalError, UsageError, WorkshopStopped
-from cxphilo.model import Philosophy
-from cxphilo.store import Store, load
+from cxphilo.storage.store import Store, load
 from cxphilo.workshop import runner
 from cxphilo.workshop.asker import Guidance, Header, Note, RecordingScreen
 from cxphilo.workshop.scripted import DEFAULT, ScriptedAsker

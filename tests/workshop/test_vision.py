@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from cxphilo.store import Store
+from cxphilo.storage.store import Store
 from cxphilo.workshop import vision
 from cxphilo.workshop.asker import RecordingScreen, Verdicts
 from cxphilo.workshop.scripted import DEFAULT, ScriptedAsker
@@ -178,7 +178,7 @@ def test_the_real_engine_judges_against_the_capacity(doc_path: Any) -> None:
         },
     }
     doc_path.unlink()
-    from cxphilo.model import Philosophy
+    from cxphilo.document.model import Philosophy
 
     Store.create(doc_path, Philosophy.model_validate(data))
     asker = ScriptedAsker(

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cxphilo.model import Ballot, Brainstorm, Idea, Merge, Round
+from cxphilo.document.model import Ballot, Brainstorm, Idea, Merge, Round
 from cxphilo.workshop import voting
 
 

@@ -1,0 +1,1 @@
+"""The philosophy document: its model, its steps, the metric catalogue."""

@@ -1,0 +1,191 @@
+"""The seven steps of the method, and how far a document has come in each.
+
+Pure core: takes a `Philosophy`, returns data. `cxphilo status`, the check's
+"missing step" findings and the workshop's header all read from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from cxphilo.document.plain import prune
+
+if TYPE_CHECKING:  # only for annotations: `cxphilo check` reads steps without pydantic
+    from cxphilo.document.model import Philosophy
+
+State = Literal["done", "partly", "not started"]
+
+
+@dataclass(frozen=True)
+class Step:
+    number: int
+    name: str  # used on the command line: `cxphilo workshop --step values`
+    title: str
+    path: str  # the document key this step writes first; findings point there
+
+
+STEPS: tuple[Step, ...] = (
+    Step(1, "assess", "Assess goals, customer needs and capacity", "assessment"),
+    Step(2, "model", "Choose an issue-centric or customer-centric model", "model"),
+    Step(3, "values", "Brainstorm values and cut them to five", "values"),
+    Step(4, "vision", "Write the support vision and check it", "vision"),
+    Step(5, "actions", "Turn values into actions and metrics", "values"),
+    Step(6, "share", "Share it and hire for it", "sharing"),
+    Step(7, "listen", "Ask employees how they read it", "listening"),
+)
+BY_NAME = {step.name: step for step in STEPS}
+
+
+@dataclass(frozen=True)
+class StepStatus:
+    step: Step
+    state: State
+    missing: tuple[str, ...]  # what is still to do, in the words of the step
+
+
+def _assess(doc: Philosophy) -> list[str]:
+    a = doc.assessment
+    customers = a.customers if a else None
+    capacity = a.capacity if a else None
+    checks = [
+        (a and a.purpose, "the company's purpose"),
+        (a and a.support_role, "support's role"),
+        (a and a.goal, "delight or reduce effort"),
+        (a and a.principles, "the principles support follows"),
+        (customers and customers.needs, "customers' needs and expectations"),
+        (customers and customers.channels, "the channels customers use"),
+        (a and a.insight_sources, "sources of customer insight"),
+        (capacity and capacity.team_size, "capacity: team size"),
+        (capacity and capacity.days, "capacity: days"),
+        (capacity and capacity.hours, "capacity: hours"),
+        (capacity and capacity.channels, "capacity: staffed channels"),
+    ]
+    return [label for ok, label in checks if not ok]
+
+
+def _model(doc: Philosophy) -> list[str]:
+    m = doc.model
+    missing = []
+    if not (m and m.choice):
+        missing.append("the model: issue-centric or customer-centric")
+    if not (m and m.rationale):
+        missing.append("why this model")
+    if m and m.choice == "customer-centric" and not m.customer_history:
+        missing.append("how customer history is kept")
+    return missing
+
+
+def _values(doc: Philosophy) -> list[str]:
+    if not doc.values:
+        return ["the chosen values (five or fewer)"]
+    if len(doc.values) > 5:
+        return [f"cut the values to five or fewer (now {len(doc.values)})"]
+    return []
+
+
+def _values_started(doc: Philosophy) -> bool:
+    return bool(doc.values or (doc.brainstorm and (doc.brainstorm.ideas or doc.brainstorm.rounds)))
+
+
+def same_wording(reviewed: str | None, current: str | None) -> bool:
+    """Whether a review still belongs to the vision: the same words, spacing aside.
+
+    The one rule for "the vision changed after the team reviewed it", used by
+    the status, the check, the charter and the workshop alike.
+    """
+    return " ".join((reviewed or "").split()) == " ".join((current or "").split())
+
+
+def _vision(doc: Philosophy) -> list[str]:
+    v = doc.vision
+    if not (v and v.statement):
+        return ["the vision statement", "the team's review of it"]
+    if not v.review:
+        return ["the team's review of the vision"]
+    if not same_wording(v.review.statement, v.statement):
+        return ["a new review: the vision changed after the team reviewed it"]
+    return []
+
+
+def _actions(doc: Philosophy) -> list[str]:
+    missing = [f"an action statement for {v.name}" for v in doc.values if not v.statement]
+    missing += [f"metrics for {v.name}" for v in doc.values if not v.metrics]
+    if not doc.values:
+        missing.append("values to turn into actions (step 3)")
+    if not (doc.brand and doc.brand.tone and doc.brand.voice):
+        missing.append("the brand's tone and voice")
+    return missing
+
+
+def _share(doc: Philosophy) -> list[str]:
+    s = doc.sharing
+    missing = []
+    if not (s and (s.onboarding or s.promotions or s.incentives or s.social_media or s.other)):
+        missing.append("where the philosophy is shared (onboarding, promotions, ...)")
+    covered = {item.value for item in (doc.hiring.rubric if doc.hiring else []) if item.questions}
+    missing += [f"hiring questions for {v.name}" for v in doc.values if v.name not in covered]
+    if not doc.values and not covered:
+        missing.append("the hiring rubric")
+    return missing
+
+
+def _listen(doc: Philosophy) -> list[str]:
+    g = doc.governance
+    missing = []
+    if not doc.teams:
+        missing.append("the teams and how each lives the philosophy")
+    if not (doc.listening and doc.listening.survey):
+        missing.append("the employee survey questions")
+    if not (g and g.cadence):
+        missing.append("the review cadence")
+    if not (g and g.next_review):
+        missing.append("the next review date")
+    if not (g and g.conflicts):
+        missing.append("how conflicting decisions are handled")
+    return missing
+
+
+_MISSING: dict[str, Callable[[Philosophy], list[str]]] = {
+    "assess": _assess,
+    "model": _model,
+    "values": _values,
+    "vision": _vision,
+    "actions": _actions,
+    "share": _share,
+    "listen": _listen,
+}
+
+_STARTED: dict[str, Callable[[Philosophy], bool]] = {
+    "assess": lambda d: (
+        bool(d.company.mission or d.company.vision)
+        or (d.assessment is not None and bool(prune(d.assessment.model_dump())))
+    ),
+    "model": lambda d: d.model is not None and bool(d.model.choice or d.model.rationale),
+    "values": _values_started,
+    "vision": lambda d: bool(d.vision and (d.vision.statement or d.vision.drafts)),
+    "actions": lambda d: any(v.statement or v.metrics for v in d.values) or bool(d.brand),
+    "share": lambda d: bool(d.sharing or d.hiring),
+    "listen": lambda d: bool(d.teams or d.listening or d.governance or d.recovery),
+}
+
+
+def status(doc: Philosophy) -> list[StepStatus]:
+    """Each step's state and what is missing, in order."""
+    result = []
+    for step in STEPS:
+        missing = tuple(_MISSING[step.name](doc))
+        if not missing:
+            state: State = "done"
+        elif _STARTED[step.name](doc):
+            state = "partly"
+        else:
+            state = "not started"
+        result.append(StepStatus(step, state, missing))
+    return result
+
+
+def first_unfinished(doc: Philosophy) -> Step | None:
+    """Where a resumed workshop starts: the first step that is not done."""
+    return next((s.step for s in status(doc) if s.state != "done"), None)

@@ -1,0 +1,1 @@
+"""The charter, rubric and survey: the view of a document and its templates."""

@@ -1,0 +1,1 @@
+"""Files: YAML with positions and comments, the atomic store, the settings."""

@@ -1,0 +1,73 @@
+"""The YAML edge on its own: the dump and the comment finder."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+
+from cxphilo.storage import yamlio
+from tests.strategies import data_with_shared_parts
+
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def anchors_and_aliases(text: str) -> list[str]:
+    """Every anchor (`&name`) and alias (`*name`) a YAML reader sees in `text`."""
+    found = []
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        anchor = getattr(event, "anchor", None)
+        if isinstance(event, yaml.AliasEvent):
+            found.append(f"*{anchor}")
+        elif anchor is not None:
+            found.append(f"&{anchor}")
+    return found
+
+
+@FAST
+@given(data_with_shared_parts())
+def test_the_dump_never_writes_anchors_or_aliases(data: dict[str, object]) -> None:
+    text = yamlio.dump(data)
+    assert anchors_and_aliases(text) == []
+    assert yamlio.parse(text, "dump.yaml").data == data
+
+
+def test_one_date_in_two_places_is_written_twice() -> None:
+    day = dt.date(2026, 12, 2)
+    shared = ["a", "b"]
+    text = yamlio.dump(
+        {"baseline": {"date": day}, "target": {"date": day}, "x": shared, "y": shared}
+    )
+    assert text == (
+        "baseline:\n  date: 2026-12-02\ntarget:\n  date: 2026-12-02\n"
+        "x:\n  - a\n  - b\ny:\n  - a\n  - b\n"
+    )
+
+
+def _comments(text: str) -> list[tuple[str, tuple[str | int, ...] | None, bool]]:
+    return [(c.text, c.path, c.inline) for c in yamlio.parse(text, "p.yaml").comments]
+
+
+def test_a_comment_beside_a_block_scalar_header_is_found() -> None:
+    text = (
+        "a: |  # why\n  text\n  # part of the text\n"
+        "b: >-  # folded\n  more\n"
+        "c:\n  - |+ #kept\n    x\n\n"
+    )
+    assert _comments(text) == [
+        ("# why", ("a",), True),
+        ("# folded", ("b",), True),
+        ("#kept", ("c", 0), True),
+    ]
+
+
+def test_a_comment_right_after_a_quote_or_a_bracket_is_found() -> None:
+    # YAML readers take these as comments, so the comment finder must too.
+    found = _comments("a: 'x'#one\nb: [1, 2]#two\nc: {d: 1}#three\n")
+    assert [(text, path and path[0], inline) for text, path, inline in found] == [
+        ("#one", "a", True),
+        ("#two", "b", True),
+        ("#three", "c", True),
+    ]
+    assert _comments("a: x#not-a-comment\n") == []
