@@ -335,10 +335,32 @@ class Matcher:
 
 
 def fold_pattern(entry: str, language: str) -> str:
-    """A lexicon entry folded like the statements it is matched against, its `*` kept."""
-    return "".join(
+    """A lexicon entry folded like the statements it is matched against, its `*` kept;
+    in Turkish, a stem also in its softened form (`soften`)."""
+    folded = "".join(
         "*" if raw == "*" else low for raw, low in zip(entry, fold(entry, language), strict=True)
     )
+    return soften(folded) if language == "tr" else folded
+
+
+# Turkish softens the last consonant of most words of more than one syllable when a
+# suffix that starts with a vowel follows: talep, talebiniz; destek, desteğimiz; yetkinlik,
+# yetkinliğimiz; git, gideriz; renk, rengi. A stem entry ("talep*") takes both forms. Short
+# stems are left as they are: they are mostly one syllable, which keeps its consonant
+# (at, atı; süt, sütü), and a softened short stem would be another word's start (ad-).
+_SOFTENED = {"p": "b", "ç": "c", "t": "d", "k": "ğ"}
+_SOFTENS = re.compile(r"(?<![\w*])(\w{3,}?)([pçtk])\*")
+
+
+def soften(entry: str) -> str:
+    """`entry` with each Turkish stem `word*` ending in p, ç, t or k written as both forms."""
+
+    def both(match: re.Match[str]) -> str:
+        stem, last = match.group(1), match.group(2)
+        softer = "g" if last == "k" and stem.endswith("n") else _SOFTENED[last]
+        return f"({stem}{last}*|{stem}{softer}*)"
+
+    return _SOFTENS.sub(both, entry)
 
 
 @dataclass
