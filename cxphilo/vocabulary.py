@@ -22,6 +22,16 @@ LANGUAGE_NAMES: dict[str, str] = {
     "zh": "Chinese",
 }
 
+# Each language's name in itself, for choosing one.
+NATIVE_NAMES: dict[str, str] = {
+    "en": "English",
+    "da": "Dansk",
+    "sv": "Svenska",
+    "nb": "Norsk bokmål",
+    "tr": "Türkçe",
+    "zh": "中文",
+}
+
 Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 DAYS: tuple[str, ...] = get_args(Day)
 WEEKDAYS: tuple[str, ...] = DAYS[:5]

@@ -20,7 +20,10 @@ PACKAGE = Path(__file__).resolve().parents[1] / "cxphilo"
 # above; the shared top level (errors, output, the package's own __init__) is open
 # to all.
 SHARED = {"cxphilo", "cxphilo.errors", "cxphilo.output", "cxphilo.vocabulary"}
-LAYERS = ["document", "storage", "criteria", "check", "render", "workshop", "cli", "__main__"]
+LAYERS = [
+    *("locale", "document", "storage", "criteria", "check", "render", "workshop", "cli"),
+    "__main__",
+]
 MAY_IMPORT = {name: set(LAYERS[:i]) for i, name in enumerate(LAYERS)}
 TOP_LEVEL = {"__init__", "__main__", "errors", "output", "vocabulary"}
 # The facts written once, in cxphilo/vocabulary.py: a literal list elsewhere that holds

@@ -69,6 +69,8 @@ def test_the_wheel_carries_the_templates_and_the_package(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "cxphilo/document/catalogue.py" in names
     assert any(n.startswith("cxphilo/templates/") for n in names), names
+    for language in ("da", "sv", "nb", "tr", "zh"):  # the compiled catalogs: nothing to build
+        assert f"cxphilo/locale/{language}/LC_MESSAGES/cxphilo.mo" in names
     assert not any(n.startswith(("tests/", "examples/")) for n in names)
 
 

@@ -154,12 +154,22 @@ def _ask_identity(
                 hint='pass it: cxphilo init --company "Acme Bikes"',
             )
         return company, mission, language
-    if company is None:
-        company = prompts.text("Company name", validate=prompts.required)
-    if mission is None:
-        mission = prompts.text("The company's mission, in one sentence (Enter to skip)") or None
+    from cxphilo.locale import interface_language, words
+
+    # As in the workshop: the language first, then the rest asked in it.
     if language is None:
         language = prompts.select_language()
+    t = words(interface_language(None, language))
+    if company is None:
+        please = t("Please type the company's name.")
+        company = prompts.text(
+            t("Company name"), validate=lambda answer: True if answer.strip() else please
+        )
+    if mission is None:
+        mission = (
+            prompts.text(t("The company's mission, in one sentence") + "  " + t("(Enter to skip)"))
+            or None
+        )
     return company, mission, language
 
 
@@ -381,6 +391,14 @@ def workshop(
     language: Annotated[
         str | None, typer.Option(help="Language of a new file: en, da, sv, nb, tr or zh.")
     ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="Speak to the room in this language, whatever the file's language "
+            "[default: $CXPHILO_LANG, else the file's language].",
+        ),
+    ] = None,
 ) -> None:
     """Walk the team through the seven steps; every answer is saved the moment it is given.
 
@@ -392,7 +410,7 @@ def workshop(
     from cxphilo.workshop import prompts, runner
     from cxphilo.workshop.terminal import RichScreen
 
-    options = runner.make_options(path, step, timebox, company, language)
+    options = runner.make_options(path, step, timebox, company, language, lang)
     if not prompts.interactive():
         raise runner.no_terminal(path)
     runner.run(options, prompts.QuestionaryAsker(), RichScreen())

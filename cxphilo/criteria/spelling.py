@@ -51,8 +51,11 @@ class Speller:
 
     def __init__(self, known: Iterable[str], real: Iterable[str]) -> None:
         self.real = frozenset(real)
-        self.words: dict[str, list[str]] = {}
+        # By first letter and length: a word one slip off is at most one letter longer
+        # or shorter, so only three buckets are ever compared.
+        self.words: dict[tuple[str, int], list[str]] = {}
         self.stems: dict[str, list[str]] = {}
+        self._mended: dict[str, str | None] = {}
         for entry in known:
             core = entry.strip("*")
             if entry.startswith("*") or not core.isalpha():
@@ -61,7 +64,7 @@ class Speller:
                 if len(core) >= STEM_MIN:
                     self.stems.setdefault(core[0], []).append(core)
             elif len(core) >= FUZZY_MIN:
-                self.words.setdefault(core[0], []).append(core)
+                self.words.setdefault((core[0], len(core)), []).append(core)
         for table in (self.words, self.stems):
             for bucket in table.values():
                 bucket.sort()
@@ -69,12 +72,22 @@ class Speller:
     def mend(self, word: str) -> str | None:
         """The word as meant, or None when it is a word itself or not one slip off. The
         caller has found that no entry takes `word` as written."""
+        if word in self._mended:
+            return self._mended[word]
+        found = self._mend(word)
+        if len(self._mended) < 10_000:  # the same words recur from file to file
+            self._mended[word] = found
+        return found
+
+    def _mend(self, word: str) -> str | None:
         if not FUZZY_MIN <= len(word) <= LONGEST or not word.isalpha() or word in self.real:
             return None
-        for key in self.words.get(word[0], ()):
-            if one_slip(word, key):
-                return key
-        for stem in self.stems.get(word[0], ()):
+        first, size = word[0], len(word)
+        for length in (size - 1, size, size + 1):
+            for key in self.words.get((first, length), ()):
+                if one_slip(word, key):
+                    return key
+        for stem in self.stems.get(first, ()):
             for size in (len(stem) - 1, len(stem), len(stem) + 1):
                 if size <= len(word) and one_slip(word[:size], stem):
                     return stem + word[size:]

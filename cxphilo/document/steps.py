@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from cxphilo.document.plain import prune
+from cxphilo.locale import N_
 
 if TYPE_CHECKING:  # only for annotations: `cxphilo check` reads steps without pydantic
     from cxphilo.document.model import Philosophy
@@ -27,13 +28,13 @@ class Step:
 
 
 STEPS: tuple[Step, ...] = (
-    Step(1, "assess", "Assess goals, customer needs and capacity", "assessment"),
-    Step(2, "model", "Choose an issue-centric or customer-centric model", "model"),
-    Step(3, "values", "Brainstorm values and cut them to five", "values"),
-    Step(4, "vision", "Write the support vision and check it", "vision"),
-    Step(5, "actions", "Turn values into actions and metrics", "values"),
-    Step(6, "share", "Share it and hire for it", "sharing"),
-    Step(7, "listen", "Ask employees how they read it", "listening"),
+    Step(1, "assess", N_("Assess goals, customer needs and capacity"), "assessment"),
+    Step(2, "model", N_("Choose an issue-centric or customer-centric model"), "model"),
+    Step(3, "values", N_("Brainstorm values and cut them to five"), "values"),
+    Step(4, "vision", N_("Write the support vision and check it"), "vision"),
+    Step(5, "actions", N_("Turn values into actions and metrics"), "values"),
+    Step(6, "share", N_("Share it and hire for it"), "sharing"),
+    Step(7, "listen", N_("Ask employees how they read it"), "listening"),
 )
 BY_NAME = {step.name: step for step in STEPS}
 
@@ -50,17 +51,17 @@ def _assess(doc: Philosophy) -> list[str]:
     customers = a.customers if a else None
     capacity = a.capacity if a else None
     checks = [
-        (a and a.purpose, "the company's purpose"),
-        (a and a.support_role, "support's role"),
-        (a and a.goal, "delight or reduce effort"),
-        (a and a.principles, "the principles support follows"),
-        (customers and customers.needs, "customers' needs and expectations"),
-        (customers and customers.channels, "the channels customers use"),
-        (a and a.insight_sources, "sources of customer insight"),
-        (capacity and capacity.team_size, "capacity: team size"),
-        (capacity and capacity.days, "capacity: days"),
-        (capacity and capacity.hours, "capacity: hours"),
-        (capacity and capacity.channels, "capacity: staffed channels"),
+        (a and a.purpose, N_("the company's purpose")),
+        (a and a.support_role, N_("support's role")),
+        (a and a.goal, N_("delight or reduce effort")),
+        (a and a.principles, N_("the principles support follows")),
+        (customers and customers.needs, N_("customers' needs and expectations")),
+        (customers and customers.channels, N_("the channels customers use")),
+        (a and a.insight_sources, N_("sources of customer insight")),
+        (capacity and capacity.team_size, N_("capacity: team size")),
+        (capacity and capacity.days, N_("capacity: days")),
+        (capacity and capacity.hours, N_("capacity: hours")),
+        (capacity and capacity.channels, N_("capacity: staffed channels")),
     ]
     return [label for ok, label in checks if not ok]
 

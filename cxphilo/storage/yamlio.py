@@ -146,7 +146,9 @@ def parse(text: str, path: str, comments: bool = True) -> Parsed:
         if node is None:
             return Parsed(None, Positions(), [])
         positions = Positions()
-        _check_tree(node, path, positions)
+        # Without an anchor (`&name`) there is no alias, and the expanded size is the
+        # number of nodes, counted on the one walk that records the positions.
+        _check_tree(node, path, positions, anchored="&" in text)
         try:
             data = loader.construct_document(node)
         except yaml.MarkedYAMLError as exc:
@@ -182,18 +184,12 @@ def _char_at(text: str, mark: yaml.Mark) -> str:
     return lines[mark.line][mark.column]
 
 
-def _check_tree(root: yaml.Node, path: str, positions: Positions) -> None:
-    """Bound aliases, depth and expanded size; refuse duplicate keys and record positions."""
-    if _expanded_size(root, {}) > MAX_NODES:
-        raise YamlProblems(
-            [
-                Problem(
-                    path,
-                    f"more than {MAX_NODES:,} values once aliases are expanded (an alias bomb?)",
-                    *_mark(root),
-                )
-            ]
-        )
+def _check_tree(root: yaml.Node, path: str, positions: Positions, anchored: bool = True) -> None:
+    """Bound aliases, depth and expanded size; refuse duplicate keys and record positions.
+
+    `anchored` False says the text holds no anchor, so no node is reached twice."""
+    if anchored and _expanded_size(root, {}) > MAX_NODES:
+        raise _too_many(path, root, "once aliases are expanded (an alias bomb?)")
     visited: set[int] = set()
     aliases = 0
     # Iterative walk: a deeply nested file must not hit Python's recursion limit.
@@ -239,6 +235,12 @@ def _check_tree(root: yaml.Node, path: str, positions: Positions) -> None:
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
                 stack.append((item, (*key_path, index), depth + 1))
+    if not anchored and len(visited) > MAX_NODES:
+        raise _too_many(path, root, "(no philosophy holds that many)")
+
+
+def _too_many(path: str, root: yaml.Node, why: str) -> YamlProblems:
+    return YamlProblems([Problem(path, f"more than {MAX_NODES:,} values {why}", *_mark(root))])
 
 
 def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:

@@ -15,6 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
+from cxphilo.locale import N_
+
 Validator = Callable[[str], "bool | str"]
 ListValidator = Callable[[list[Any]], "bool | str"]
 
@@ -52,6 +54,7 @@ class Asker(Protocol):
     """
 
     status: Callable[[], str] | None  # a live status line (the time box), when there is one
+    t: Callable[[str], str]  # the room's words, for what the asker itself writes
 
     def text(
         self,
@@ -104,6 +107,7 @@ class Header:
     title: str
     steps: tuple[tuple[int, str, StepState], ...]  # number, name, state of every step
     timebox: str | None = None
+    caption: str | None = None  # "Step 1 of 7 · assess", in the room's language
 
 
 @dataclass(frozen=True)
@@ -113,7 +117,17 @@ class Guidance:
     purpose: str
     question: str
     example: str
+    # The panel's own words: its title, "The question:", "Example:".
+    labels: tuple[str, str, str] = ("What this step is for", "The question:", "Example:")
 
+
+# Asked before the language is known, so in all of them at once.
+LANGUAGE_QUESTION = "Language · Sprog · Språk · Dil · 语言"
+
+# The keys that move around, on a line under every question.
+KEYS_HINT = N_("Ctrl-B back · Ctrl-G answers · Ctrl-C stop · typing replaces, → edits")
+SELECT_HINT = N_("(↑↓ and Enter)")
+TICKS_HINT = N_("(↑↓ to move, space to tick, Enter when done)")
 
 NoteKind = Literal["info", "done", "warning", "question"]
 

@@ -7,6 +7,7 @@ import dataclasses
 from typing import Any
 
 from cxphilo.document.model import Philosophy
+from cxphilo.locale import N_, Words
 from cxphilo.vocabulary import CHANNELS, DAYS, WEEKDAYS
 
 from . import form
@@ -23,33 +24,33 @@ from .session import Session
 from .suggestions import lexicon
 
 CHANNEL_LABELS = {
-    "phone": "Phone",
-    "email": "E-mail",
-    "chat": "Chat",
-    "social": "Social media",
-    "self-service": "Self-service (help centre, FAQ, bots)",
-    "in-person": "In person",
-    "sms": "SMS / text messages",
+    "phone": N_("Phone"),
+    "email": N_("E-mail"),
+    "chat": N_("Chat"),
+    "social": N_("Social media"),
+    "self-service": N_("Self-service (help centre, FAQ, bots)"),
+    "in-person": N_("In person"),
+    "sms": N_("SMS / text messages"),
 }
 DAY_LABELS = {
-    "mon": "Monday",
-    "tue": "Tuesday",
-    "wed": "Wednesday",
-    "thu": "Thursday",
-    "fri": "Friday",
-    "sat": "Saturday",
-    "sun": "Sunday",
+    "mon": N_("Monday"),
+    "tue": N_("Tuesday"),
+    "wed": N_("Wednesday"),
+    "thu": N_("Thursday"),
+    "fri": N_("Friday"),
+    "sat": N_("Saturday"),
+    "sun": N_("Sunday"),
 }
 GOALS = (
     Choice(
-        "Delight customers: go beyond what they expect",
+        N_("Delight customers: go beyond what they expect"),
         "delight",
-        "Only if the team can deliver it consistently, every day.",
+        N_("Only if the team can deliver it consistently, every day."),
     ),
     Choice(
-        "Reduce their effort: make it easy and quick to get things done",
+        N_("Reduce their effort: make it easy and quick to get things done"),
         "reduce-effort",
-        "Fewer contacts, fewer steps, answers they find on their own.",
+        N_("Fewer contacts, fewer steps, answers they find on their own."),
     ),
 )
 CUSTOMERS = ("assessment", "customers")
@@ -64,122 +65,135 @@ def run(session: Session) -> None:
 def fields(session: Session) -> list[Field]:
     """Step 1's questions, in order."""
     doc = session.doc
+    t = session.t
     capacity = doc.assessment.capacity if doc.assessment else None
     customers = doc.assessment.customers if doc.assessment else None
     days = list(capacity.days) if capacity else []
     staffed = list(capacity.channels) if capacity else []
     out = [
         form.text_field(
-            "mission", "Mission", "The company's mission, in one sentence", ("company", "mission")
+            "mission",
+            t("Mission"),
+            t("The company's mission, in one sentence"),
+            ("company", "mission"),
         ),
         form.text_field(
             "company-vision",
-            "Company vision",
-            "The company's own vision: where is it heading?",
+            t("Company vision"),
+            t("The company's own vision: where is it heading?"),
             ("company", "vision"),
-            hint="(the support vision of step 4 builds on it; Enter to skip)",
+            hint=t("(the support vision of step 4 builds on it; Enter to skip)"),
         ),
         form.text_field(
             "purpose",
-            "Purpose",
-            "1. What is the company's purpose?",
+            t("Purpose"),
+            t("1. What is the company's purpose?"),
             ("assessment", "purpose"),
-            heading="The four questions.",
+            heading=t("The four questions."),
         ),
         form.text_field(
             "role",
-            "Support's role",
-            "2. What is support's role in that purpose?",
+            t("Support's role"),
+            t("2. What is support's role in that purpose?"),
             ("assessment", "support_role"),
         ),
         form.choice_field(
             "goal",
-            "Delight or reduce effort",
-            "3. Is the goal to delight customers, or to reduce their effort?",
+            t("Delight or reduce effort"),
+            t("3. Is the goal to delight customers, or to reduce their effort?"),
             ("assessment", "goal"),
-            GOALS,
+            [
+                Choice(t(c.title), c.value, t(c.description) if c.description else None)
+                for c in GOALS
+            ],
         ),
         form.text_field(
-            "goal-why", "Why that goal", "   Why that goal?", ("assessment", "goal_rationale")
+            "goal-why", t("Why that goal"), t("   Why that goal?"), ("assessment", "goal_rationale")
         ),
         form.list_field(
             "principles",
-            "Principles",
-            "4. Which principles should the support team follow?",
+            t("Principles"),
+            t("4. Which principles should the support team follow?"),
             ("assessment", "principles"),
         ),
         form.list_field(
             "needs",
-            "Customers' needs",
-            "What do customers need from support?",
+            t("Customers' needs"),
+            t("What do customers need from support?"),
             (*CUSTOMERS, "needs"),
-            heading="Now the customers' side.",
+            heading=t("Now the customers' side."),
         ),
         form.list_field(
             "expectations",
-            "Expectations",
-            "What do they expect on response times and updates (problems, releases, news)?",
+            t("Expectations"),
+            t("What do they expect on response times and updates (problems, releases, news)?"),
             (*CUSTOMERS, "expectations"),
         ),
         _channels(
+            t,
             "customer-channels",
-            "Channels customers use",
-            "Which channels do customers use to reach you?",
+            t("Channels customers use"),
+            t("Which channels do customers use to reach you?"),
             (*CUSTOMERS, "channels"),
         ),
         form.list_field(
             "self-help",
-            "What they try first",
-            "What do customers try on their own before they ask?",
+            t("What they try first"),
+            t("What do customers try on their own before they ask?"),
             (*CUSTOMERS, "self_help"),
         ),
         *form.known_and_other(
             "insight",
             ("assessment", "insight_sources"),
-            lexicon().insight_sources,
-            ("Sources of insight", "Where does customer insight come from?"),
-            ("Other sources", "Any other source of insight?"),
+            [session.content(source) for source in lexicon().insight_sources],
+            (t("Sources of insight"), t("Where does customer insight come from?")),
+            (t("Other sources"), t("Any other source of insight?")),
         ),
         Field(
             "team-size",
-            "People answering",
-            "How many people answer customers?",
+            t("People answering"),
+            t("How many people answer customers?"),
             *form.at(*CAPACITY, "team_size"),
             parse=parse_integer,
-            hint="(a number; Enter to skip)",
-            heading="Capacity: be honest. Step 4 checks the vision against what you enter here.",
+            hint=t("(a number; Enter to skip)"),
+            heading=t("Capacity: be honest. Step 4 checks the vision against what you enter here."),
         ),
         _dropping_hours(
             form.ticks_field(
                 "days",
-                "Days",
-                "On which days do people answer?",
+                t("Days"),
+                t("On which days do people answer?"),
                 (*CAPACITY, "days"),
-                [Choice(DAY_LABELS[d], d) for d in DAYS],
+                [Choice(t(DAY_LABELS[d]), d) for d in DAYS],
                 suggest=list(WEEKDAYS),
-                hint="(space or a number ticks; Enter when done)",
+                hint=t("(space or a number ticks; Enter when done)"),
             ),
             "day_hours",
         ),
         Field(
             "hours",
-            "Opening hours",
-            "Opening hours",
+            t("Opening hours"),
+            t("Opening hours"),
             _get_week,
             _put_week,
             parse=lambda answer: parse_week(answer, days),
             show=lambda value: format_week(*value) if value else "",
-            hint="(HH:MM-HH:MM or 24h; a day with other hours after a comma: "
-            "08:00-17:00, sat 10:00-14:00; Enter to skip)",
+            hint=t(
+                "(HH:MM-HH:MM or 24h; a day with other hours after a comma: "
+                "08:00-17:00, sat 10:00-14:00; Enter to skip)"
+            ),
         ),
         _dropping_hours(
             _channels(
+                t,
                 "staffed",
-                "Channels staffed",
-                "Which channels does the team actually staff or run?",
+                t("Channels staffed"),
+                t("Which channels does the team actually staff or run?"),
                 (*CAPACITY, "channels"),
                 suggest=list(customers.channels) if customers else None,
-                hint="(the channels customers use are offered ticked; untick what nobody staffs)",
+                hint=t(
+                    "(the channels customers use are offered ticked; untick what nobody staffs)"
+                ),
             ),
             "channel_hours",
         ),
@@ -188,20 +202,21 @@ def fields(session: Session) -> list[Field]:
         out.append(
             Field(
                 "channel-hours",
-                "Hours per channel",
-                "Is any channel staffed for other hours?",
+                t("Hours per channel"),
+                t("Is any channel staffed for other hours?"),
                 *form.at(*CAPACITY, "channel_hours"),
                 parse=parse_channel_hours,
                 show=lambda value: format_channel_hours(value or {}),
-                hint="(for example: chat 08:00-20:00; "
-                "Enter: every channel keeps the opening hours)",
+                hint=t(
+                    "(for example: chat 08:00-20:00; Enter: every channel keeps the opening hours)"
+                ),
             )
         )
     return out
 
 
-def _channels(id: str, label: str, ask: str, path: form.Path, **more: Any) -> Field:
-    choices = [Choice(CHANNEL_LABELS[c], c) for c in CHANNELS]
+def _channels(t: Words, id: str, label: str, ask: str, path: form.Path, **more: Any) -> Field:
+    choices = [Choice(t(CHANNEL_LABELS[c]), c) for c in CHANNELS]
     return form.ticks_field(id, label, ask, path, choices, **more)
 
 

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ValidationError
 
 from cxphilo.document.model import Philosophy
+from cxphilo.locale import N_
 
 from .answers import Refused, clean, format_date, join_list, refusal, split_list
 from .asker import JUMP_KEY, Answer, Choice, GoBack, JumpTo, Table
@@ -52,6 +53,12 @@ def _show(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     return str(value)
+
+
+# The hints of a field that may be left empty, and of a list (words of the room's
+# language where they are shown).
+SKIP_HINT = N_("(Enter to skip)")
+LIST_HINT = N_("(separate with ;  Enter to skip)")
 
 
 @dataclass(frozen=True)
@@ -211,7 +218,7 @@ def _answer(session: Session, field: Field) -> Any:
             field.ask,
             default=offered,
             validate=_validator(session, field),
-            instruction=field.hint,
+            instruction=session.t(field.hint) if field.hint else None,
             navigable=True,
             echo=False,
         )
@@ -229,7 +236,7 @@ def _answer(session: Session, field: Field) -> Any:
             field.ask,
             choices,
             validate=_list_validator(session, field),
-            instruction=field.hint,
+            instruction=session.t(field.hint) if field.hint else None,
             navigable=True,
             echo=False,
         )
@@ -406,7 +413,7 @@ def hub(session: Session, build: Build, *, current: Field | None = None) -> str:
 
 
 def text_field(
-    id: str, label: str, ask: str, path: Path, *, hint: str | None = "(Enter to skip)", **more: Any
+    id: str, label: str, ask: str, path: Path, *, hint: str | None = SKIP_HINT, **more: Any
 ) -> Field:
     """Free text at `path`; empty removes it."""
     get, put = at(*path)
@@ -419,7 +426,7 @@ def list_field(
     ask: str,
     path: Path,
     *,
-    hint: str | None = "(separate with ;  Enter to skip)",
+    hint: str | None = LIST_HINT,
     **more: Any,
 ) -> Field:
     """A short list typed on one line, separated by `;`."""

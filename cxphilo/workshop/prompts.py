@@ -13,7 +13,8 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from cxphilo.vocabulary import LANGUAGE_NAMES, LANGUAGES
+from cxphilo.vocabulary import LANGUAGES, NATIVE_NAMES
+from cxphilo.workshop.asker import KEYS_HINT, LANGUAGE_QUESTION, SELECT_HINT, TICKS_HINT
 
 if TYPE_CHECKING:
     from cxphilo.workshop.asker import Choice as WorkshopChoice
@@ -49,9 +50,9 @@ def select_language(default: str = "en") -> str:
     import questionary
 
     choices = [
-        questionary.Choice(f"{code} — {LANGUAGE_NAMES[code]}", value=code) for code in LANGUAGES
+        questionary.Choice(f"{code} — {NATIVE_NAMES[code]}", value=code) for code in LANGUAGES
     ]
-    return str(select("Language of the workshop and the charter", choices, default=default))
+    return str(select(LANGUAGE_QUESTION, choices, default=default))
 
 
 # --- the workshop's asker ----------------------------------------------------------------
@@ -74,7 +75,6 @@ STYLE = [
     ("keys", "italic"),
 ]
 # Fits 80 columns: the keys that move around, and what typing does to an offered answer.
-KEYS_HINT = "Ctrl-B back · Ctrl-G answers · Ctrl-C stop · typing replaces, → edits"
 # Rows a list may take, at most: the step on top, the question, the highlighted
 # choice's description and the key line must fit beside it (80 by 24 included).
 LIST_MARGIN = 13
@@ -92,6 +92,7 @@ class QuestionaryAsker:
 
     def __init__(self, *, input: Any = None, output: Any = None) -> None:
         self.status: Callable[[], str] | None = None
+        self.t: Callable[[str], str] = str  # the room's words (the session sets them)
         # prompt_toolkit's input and output; tests pass a pipe and a dummy output.
         self._io = {k: v for k, v in (("input", input), ("output", output)) if v is not None}
 
@@ -142,7 +143,7 @@ class QuestionaryAsker:
             message,
             choices=items,
             default=start,
-            instruction="(↑↓ and Enter)",
+            instruction=self.t(SELECT_HINT),
             use_jk_keys=False,
             style=self._style(),
             erase_when_done=True,
@@ -170,7 +171,7 @@ class QuestionaryAsker:
             message,
             choices=items,
             validate=validate or (lambda _: True),
-            instruction=instruction or "(↑↓ to move, space to tick, Enter when done)",
+            instruction=instruction or self.t(TICKS_HINT),
             use_jk_keys=False,
             style=self._style(),
             erase_when_done=True,
@@ -191,7 +192,7 @@ class QuestionaryAsker:
         application = question.application
         _add_keys(application, extra)
         described = _limit_lists(application)
-        _add_status_line(application, self.status, described)
+        _add_status_line(application, self.status, described, self.t(KEYS_HINT))
         try:
             return question.unsafe_ask()
         except EOFError:
@@ -365,6 +366,7 @@ def _add_status_line(
     application: Any,
     status: Callable[[], str] | None,
     described: Callable[[], str] | None = None,
+    keys: str = KEYS_HINT,
 ) -> None:
     """Put live lines under a prompt: the highlighted choice's description, the time box,
     and the keys that move around."""
@@ -373,7 +375,7 @@ def _add_status_line(
     from prompt_toolkit.layout.controls import FormattedTextControl
 
     def line() -> Any:
-        parts: list[tuple[str, str]] = [("class:keys", KEYS_HINT)]
+        parts: list[tuple[str, str]] = [("class:keys", keys)]
         if status is not None:
             parts = [("class:status", status()), ("", "\n"), *parts]
         if described is not None:

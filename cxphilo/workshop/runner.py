@@ -10,6 +10,7 @@ resume; every answer before it is already on disk.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shlex
 import time
 from collections.abc import Callable
@@ -25,11 +26,12 @@ from cxphilo.document import steps as steps_mod
 from cxphilo.document.operations import new_document
 from cxphilo.document.steps import BY_NAME, STEPS, Step
 from cxphilo.errors import NoTerminalError, UsageError, WorkshopStopped
+from cxphilo.locale import ENV, Words, interface_language, words
 from cxphilo.storage.store import Store, write_schema_beside
-from cxphilo.vocabulary import LANGUAGE_NAMES, LANGUAGES
+from cxphilo.vocabulary import LANGUAGES, NATIVE_NAMES
 
 from . import actions, assess, finish, listen, model_choice, share, values, vision
-from .asker import Asker, Choice, Guidance, Header, Note, Screen
+from .asker import LANGUAGE_QUESTION, Asker, Choice, Guidance, Header, Note, Screen
 from .session import Judge, Session
 from .timebox import Timebox, clock_text, parse_duration
 
@@ -54,6 +56,7 @@ class Options:
     timebox: int | None = None  # seconds per step
     company: str | None = None
     language: str | None = None
+    interface: str | None = None  # --lang: the language the room is spoken to in
 
 
 def make_options(
@@ -62,6 +65,7 @@ def make_options(
     timebox: str | None = None,
     company: str | None = None,
     language: str | None = None,
+    interface: str | None = None,
 ) -> Options:
     """Check the command line's options; raises UsageError naming what is wrong."""
     chosen = None
@@ -82,6 +86,7 @@ def make_options(
         timebox=parse_duration(timebox) if timebox is not None else None,
         company=company,
         language=language.strip().lower() if language else None,
+        interface=interface_language(interface, None) if interface or os.environ.get(ENV) else None,
     )
 
 
@@ -105,11 +110,22 @@ def no_terminal(path: Path) -> NoTerminalError:
 
 
 @cache
-def guidance(step_name: str) -> Guidance:
-    """The guidance panel of a step, from `data/guidance.yaml`."""
+def _guidance_texts() -> dict[str, dict[str, str]]:
     raw = resources.files("cxphilo.workshop").joinpath("data/guidance.yaml").read_text("utf-8")
-    data = yaml.safe_load(raw)[step_name]
-    return Guidance(data["purpose"], data["question"], data["example"])
+    data: dict[str, dict[str, str]] = yaml.safe_load(raw)
+    return data
+
+
+def guidance(step_name: str, t: Words | None = None) -> Guidance:
+    """The guidance panel of a step, from `data/guidance.yaml`, in the room's language."""
+    t = t or words("en")
+    data = _guidance_texts()[step_name]
+    return Guidance(
+        t(data["purpose"]),
+        t(data["question"]),
+        t(data["example"]),
+        labels=(t("What this step is for"), t("The question:"), t("Example:")),
+    )
 
 
 def run(
@@ -126,11 +142,14 @@ def run(
     store: Store | None = None
     try:
         store = _open(options, asker, screen)
-        timebox = Timebox(options.timebox, clock) if options.timebox else None
-        session = Session(store, asker, screen, timebox=timebox, today=today, judge=judge)
+        t = words(options.interface or interface_language(None, store.doc.company.language))
+        timebox = Timebox(options.timebox, clock, t) if options.timebox else None
+        session = Session(store, asker, screen, timebox=timebox, today=today, judge=judge, words=t)
         session.note(
-            "Seven steps. Every answer is saved the moment it is given: press Ctrl-C at any "
-            "time to stop, and run the same command again to carry on.",
+            t(
+                "Seven steps. Every answer is saved the moment it is given: press Ctrl-C at any "
+                "time to stop, and run the same command again to carry on."
+            ),
             "info",
         )
         start = _start(session, options)
@@ -162,29 +181,27 @@ def _open(options: Options, asker: Asker, screen: Screen) -> Store:
         store = Store.open(path)
         screen.show(Note(f"{store.doc.company.name} — {path}", "info"))
         return store
-    screen.show(Note(f"Starting a new philosophy in {path}.", "info"))
-    company = options.company
-    if not company:
-
-        def needed(answer: str) -> bool | str:
-            return True if answer.strip() else "Please type the company's name."
-
-        company = asker.text("Company name", validate=needed).strip()
+    # The language comes first: every question after it is asked in it.
     language = options.language
     if language is None:
         language = asker.select(
-            "Language of the philosophy and the charter",
-            [Choice(f"{code} — {LANGUAGE_NAMES[code]}", code) for code in LANGUAGES],
-            default="en",
+            LANGUAGE_QUESTION,
+            [Choice(f"{code} — {NATIVE_NAMES[code]}", code) for code in LANGUAGES],
+            default=options.interface or "en",
         )
+    t = words(options.interface or language)
+    screen.show(Note(t("Starting a new philosophy in {path}.", path=path), "info"))
+    company = options.company
+    if not company:
+        please = t("Please type the company's name.")
+
+        def needed(answer: str) -> bool | str:
+            return True if answer.strip() else please
+
+        company = asker.text(t("Company name"), validate=needed).strip()
     store = Store.create(path, new_document(company, None, language))
     write_schema_beside(path)
-    screen.show(
-        Note(
-            f"Created {path} for {store.doc.company.name}.",
-            "done",
-        )
-    )
+    screen.show(Note(t("Created {path} for {company}.", path=path, company=company), "done"))
     return store
 
 
@@ -213,13 +230,16 @@ def _header(session: Session, step: Step) -> Header:
         for s in steps_mod.status(session.doc)
     )
     box = session.timebox
+    t = session.t
     return Header(
         step.number,
         len(STEPS),
         step.name,
-        step.title,
+        t(step.title),
         marks,
-        f"⏱ {clock_text(box.seconds)} for this step" if box else None,
+        "⏱ " + t("{time} for this step", time=clock_text(box.seconds)) if box else None,
+        caption=t("Step {number} of {total}", number=step.number, total=len(STEPS))
+        + f" · {step.name}",
     )
 
 
@@ -233,20 +253,25 @@ def _open_step(session: Session, step: Step, *, first: bool, resuming: bool) -> 
         session.timebox.restart()  # reading the guidance is part of the step's time
     session.step = step
     session.show(_header(session, step))
-    session.show(guidance(step.name))
+    session.show(guidance(step.name, session.t))
     state = steps_mod.status(session.doc)[step.number - 1].state
     if state != "not started":
         session.entry = "resume" if first and resuming and state == "partly" else "revisit"
         return START
     session.entry = "fresh"
     nxt = STEPS[step.number] if step.number < len(STEPS) else None
-    skip = f"Skip to step {nxt.number} · {nxt.name}" if nxt else "Skip to the finish"
+    t = session.t
+    skip = (
+        t("Skip to step {number} · {name}", number=nxt.number, name=nxt.name)
+        if nxt
+        else t("Skip to the finish")
+    )
     action = session.select(
-        "Ready?",
+        t("Ready?"),
         [
-            Choice(f"Start step {step.number} · {step.name}", START),
+            Choice(t("Start step {number} · {name}", number=step.number, name=step.name), START),
             Choice(skip, SKIP),
-            Choice("Stop here for today", STOP),
+            Choice(t("Stop here for today"), STOP),
         ],
         default=START,
         echo=False,
@@ -256,13 +281,22 @@ def _open_step(session: Session, step: Step, *, first: bool, resuming: bool) -> 
 
 def _close_step(session: Session, step: Step) -> None:
     result = steps_mod.status(session.doc)[step.number - 1]
+    t = session.t
     if result.state == "done":
-        session.note(f"Step {step.number} · {step.name} is done.", "done")
+        session.note(
+            t("Step {number} · {name} is done.", number=step.number, name=step.name), "done"
+        )
         return
-    missing = "; ".join(result.missing[:4]) + ("; …" if len(result.missing) > 4 else "")
+    gaps = [t(item) for item in result.missing]
+    missing = "; ".join(gaps[:4]) + ("; …" if len(gaps) > 4 else "")
     session.note(
-        f"Step {step.number} · {step.name} is not finished yet; still missing: {missing}. "
-        f"Come back to it with --step {step.name}.",
+        t(
+            "Step {number} · {name} is not finished yet; still missing: {missing}. "
+            "Come back to it with --step {name}.",
+            number=step.number,
+            name=step.name,
+            missing=missing,
+        ),
         "warning",
     )
 

@@ -53,6 +53,7 @@ class ScriptedAsker:
         self.asked: list[Asked] = []
         self.rejected: list[tuple[str, Any, str]] = []
         self.status: Callable[[], str] | None = None
+        self.t: Callable[[str], str] = str  # the room's words (the session sets them)
         self.statuses: list[str] = []  # the status line as it was at each question
 
     @property

@@ -15,6 +15,8 @@ from typing import Any, Literal
 from cxphilo.document import steps
 from cxphilo.document.model import Philosophy
 from cxphilo.document.steps import Step
+from cxphilo.locale import Words
+from cxphilo.locale import words as locale_words
 from cxphilo.storage.store import Store
 
 from .answers import Refused, clean, join_list, split_list
@@ -74,8 +76,13 @@ class Session:
         timebox: Timebox | None = None,
         today: dt.date | None = None,
         judge: Judge | None = None,
+        words: Words | None = None,
     ) -> None:
         self.store = store
+        # The room's words: the interface language's catalog (`cxphilo.locale`).
+        self.t: Words = words or locale_words(store.doc.company.language)
+        # Words that go into the document (suggestions), in the document's own language.
+        self.content: Words = locale_words(store.doc.company.language)
         self.asker = asker
         self.screen = screen
         self.timebox = timebox
@@ -87,6 +94,7 @@ class Session:
         # ("record baselines for this value?"): asked again after a restart.
         self.memory: dict[str, Any] = {}
         asker.status = timebox.status if timebox else None
+        asker.t = self.t
 
     @property
     def doc(self) -> Philosophy:

@@ -98,7 +98,8 @@ class RichScreen:
                 self._draw_guidance(self._guidance)
                 self._full_guidance = False
             else:
-                self.console.print(_text("The question: " + self._guidance.question, "italic"))
+                question = self._guidance.labels[1] + " " + self._guidance.question
+                self.console.print(_text(question, "italic"))
         self.flush()
 
     def flush(self) -> None:
@@ -126,9 +127,8 @@ class RichScreen:
         from rich.columns import Columns
         from rich.rule import Rule
 
-        self.console.print(
-            Rule(_text(f" Step {block.number} of {block.total} · {block.name} ", "bold"))
-        )
+        caption = block.caption or f"Step {block.number} of {block.total} · {block.name}"
+        self.console.print(Rule(_text(f" {caption} ", "bold")))
         # A zoomed-in projector leaves few columns: wrap between steps, never inside one.
         marks = [
             _text(f"{_STATE[state][0]} {number} {name}", _STATE[state][1])
@@ -146,13 +146,12 @@ class RichScreen:
 
         body = Text()
         body.append(output.visible(block.purpose) + "\n\n")
-        body.append("The question: ", style="bold")
+        title, question, example = (output.visible(label) for label in block.labels)
+        body.append(question + " ", style="bold")
         body.append(output.visible(block.question) + "\n\n", style="bold cyan")
-        body.append("Example: ", style="italic")
+        body.append(example + " ", style="italic")
         body.append(output.visible(block.example), style="italic")
-        self.console.print(
-            Panel(body, title="What this step is for", title_align="left", padding=(0, 1))
-        )
+        self.console.print(Panel(body, title=title, title_align="left", padding=(0, 1)))
 
     def _note(self, block: Note) -> None:
         mark, style = _NOTE[block.kind]

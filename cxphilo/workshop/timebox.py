@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable
 
 from cxphilo.errors import UsageError
+from cxphilo.locale import Words, words
 
 _PART = re.compile(r"(\d+)\s*([hms])")
 
@@ -49,8 +50,14 @@ def clock_text(seconds: float) -> str:
 class Timebox:
     """A countdown for the current step; restarted at each step."""
 
-    def __init__(self, seconds: int, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        seconds: int,
+        clock: Callable[[], float] = time.monotonic,
+        t: Words | None = None,
+    ) -> None:
         self.seconds = seconds
+        self.t = t or words("en")
         self._clock = clock
         self._started = clock()
         self.notified = False
@@ -72,10 +79,14 @@ class Timebox:
         """One line for the screen: the countdown, or a gentle note once time is up."""
         left = self.remaining()
         if left > 0:
-            return f"⏱ {clock_text(left)} left of {clock_text(self.seconds)} for this step"
-        return (
-            f"⏱ time is up ({clock_text(-left)} over) — finish the thought, "
-            "then move on when the room is ready"
+            return "⏱ " + self.t(
+                "{left} left of {total} for this step",
+                left=clock_text(left),
+                total=clock_text(self.seconds),
+            )
+        return "⏱ " + self.t(
+            "time is up ({over} over) — finish the thought, then move on when the room is ready",
+            over=clock_text(-left),
         )
 
     def notice_due(self) -> bool:

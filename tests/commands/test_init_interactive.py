@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from cxphilo.locale import words
 from cxphilo.storage.store import load
 
 pexpect = pytest.importorskip("pexpect")
@@ -27,13 +28,15 @@ def test_init_asks_for_company_mission_and_language(tmp_path: Path) -> None:
         timeout=30,
         dimensions=(40, 100),
     )
-    child.expect("Company name")
-    child.sendline("Fjordhus Kaffe")
-    child.expect("mission")
-    child.sendline("Riste kaffe med omtanke.")
-    child.expect("Language")
+    # The language first, as in the workshop; then the rest is asked in it.
+    child.expect("Language · Sprog")
     child.send(DOWN)  # en -> da
     child.send("\r")
+    da = words("da")
+    child.expect_exact(da("Company name"))
+    child.sendline("Fjordhus Kaffe")
+    child.expect_exact(da("The company's mission, in one sentence"))
+    child.sendline("Riste kaffe med omtanke.")
     child.expect("Created philosophy.yaml for Fjordhus Kaffe.")
     child.expect(pexpect.EOF)
     child.close()
@@ -55,7 +58,7 @@ def test_ctrl_c_at_the_first_question_writes_nothing_and_exits_130(tmp_path: Pat
         encoding="utf-8",
         timeout=30,
     )
-    child.expect("Company name")
+    child.expect("Language")
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child.close()

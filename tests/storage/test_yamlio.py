@@ -71,3 +71,20 @@ def test_a_comment_right_after_a_quote_or_a_bracket_is_found() -> None:
         ("#three", "c", True),
     ]
     assert _comments("a: x#not-a-comment\n") == []
+
+
+def test_too_many_values_are_refused_with_aliases_and_without() -> None:
+    # One walk when the text has no anchor, two when it has: the bound holds on both.
+    many = "items:\n" + "- 1\n" * (yamlio.MAX_NODES + 1)
+    anchored = "base: &b [1, 2, 3]\n" + many
+    for text, why in ((many, "no philosophy holds that many"), (anchored, "")):
+        try:
+            yamlio.parse(text, "big.yaml", comments=False)
+        except yamlio.YamlProblems as exc:
+            (problem,) = exc.problems
+            assert f"more than {yamlio.MAX_NODES:,} values" in problem.message
+            assert why in problem.message
+        else:
+            raise AssertionError("a document over the bound was accepted")
+    small = yamlio.parse("items:\n" + "- 1\n" * 10, "small.yaml", comments=False)
+    assert small.data == {"items": [1] * 10}

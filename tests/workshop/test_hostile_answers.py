@@ -75,6 +75,7 @@ class HostileAsker:
     def __init__(self, offset: int) -> None:
         self.offset = offset
         self.status: Callable[[], str] | None = None
+        self.t: Callable[[str], str] = str  # the room's words (the session sets them)
         self.asked: dict[str, int] = {}
         self.refusals: list[tuple[str, str, str]] = []  # (question, answer, reason)
         self.stored: list[tuple[str, str]] = []

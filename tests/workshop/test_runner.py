@@ -9,6 +9,7 @@ import pytest
 
 from cxphilo.document.model import Philosophy
 from cxphilo.errors import ExitCode, NoTerminalError, UsageError, WorkshopStopped
+from cxphilo.locale import words
 from cxphilo.storage.store import Store, load
 from cxphilo.workshop import runner
 from cxphilo.workshop.asker import Guidance, Header, Note, RecordingScreen
@@ -56,15 +57,16 @@ def write(path: Path, data: dict[str, Any]) -> None:
     Store.create(path, Philosophy.model_validate(data))
 
 
-def test_a_new_file_asks_for_the_company_and_language(tmp_path: Path) -> None:
+def test_a_new_file_asks_for_the_language_first_then_the_company_in_it(tmp_path: Path) -> None:
     path = tmp_path / "philosophy.yaml"
+    da = words("da")
     _asker, screen = workshop(
         path,
         [
-            ("Company name", ""),
-            ("Company name", "Fjordhus Kaffe"),
-            ("Language", "da"),
-            ("Ready", "stop"),
+            ("Language · Sprog · Språk", "da"),
+            (da("Company name"), ""),
+            (da("Company name"), "Fjordhus Kaffe"),
+            (da("Ready?"), "stop"),
         ],
     )
     doc = load(path).doc
@@ -80,7 +82,7 @@ def test_a_new_file_asks_for_the_company_and_language(tmp_path: Path) -> None:
 
 def test_company_and_language_from_the_command_line(tmp_path: Path) -> None:
     path = tmp_path / "cx.yaml"
-    workshop(path, [("Ready", "stop")], company="Acme", language="sv")
+    workshop(path, [(words("sv")("Ready?"), "stop")], company="Acme", language="sv")
     assert load(path).doc.company.language == "sv"
 
 
@@ -166,7 +168,7 @@ def test_ctrl_c_before_the_file_exists(tmp_path: Path) -> None:
     with pytest.raises(WorkshopStopped) as caught:
         runner.run(
             runner.make_options(path),
-            ScriptedAsker([("Company name", KeyboardInterrupt)]),
+            ScriptedAsker([("Language", KeyboardInterrupt)]),
             RecordingScreen(),
         )
     assert caught.value.message == "Stopped before anything was saved."
