@@ -17,6 +17,16 @@ COMPLETE_EXAMPLES = sorted(p for p in EXAMPLES.glob("*.yaml") if p.name != "flaw
 FLAWED_EXAMPLE = EXAMPLES / "flawed.yaml"
 
 
+def purelib(python: Path) -> str:
+    """Where `python` (another environment's interpreter) keeps its installed packages."""
+    return subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+
+
 def environment_without_cxphilo(env_dir: Path) -> Path:
     """A fresh virtual environment in `env_dir` that has everything but cxphilo.
 
@@ -29,13 +39,7 @@ def environment_without_cxphilo(env_dir: Path) -> Path:
     import venv
 
     venv.EnvBuilder(with_pip=True).create(env_dir)
-    python = env_dir / "bin" / "python"
-    target = subprocess.run(
-        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
+    target = purelib(env_dir / "bin" / "python")
     # Everything but cxphilo itself, so that pip really installs it.
     deps = env_dir / "deps"
     deps.mkdir()
@@ -48,6 +52,49 @@ def environment_without_cxphilo(env_dir: Path) -> Path:
 
 # pip's settings for installing into `environment_without_cxphilo`: nothing fetched.
 offline_pip = {"PIP_NO_INDEX": "1", "PIP_NO_BUILD_ISOLATION": "0"}
+
+
+def environment_of(env_dir: Path) -> dict[str, str]:
+    """This process's environment as a shell started in `env_dir`'s environment sees it:
+    its `bin` first on the path, pip offline, outside GitHub Actions."""
+    env = {k: v for k, v in os.environ.items() if k not in {"VIRTUAL_ENV", "PYTHONPATH"}}
+    env.update(PATH=f"{env_dir / 'bin'}{os.pathsep}{os.environ['PATH']}", NO_COLOR="1")
+    env.update(offline_pip)
+    env.pop("GITHUB_ACTIONS", None)
+    return env
+
+
+# Who commits in a test's git repository, whatever the machine's git settings.
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "t",
+    "GIT_AUTHOR_EMAIL": "t@example.invalid",
+    "GIT_COMMITTER_NAME": "t",
+    "GIT_COMMITTER_EMAIL": "t@example.invalid",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
+
+
+def git(cwd: Path, *args: str, env: dict[str, str] | None = None) -> None:
+    subprocess.run(
+        ["git", *args],
+        cwd=cwd,
+        env={**(env or os.environ), **GIT_ENV},
+        check=True,
+        capture_output=True,
+    )
+
+
+def pre_commit_run(repo: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """`pre-commit run --all-files` in `repo`, as a commit would run it."""
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files"],
+        cwd=repo,
+        env={**env, **GIT_ENV},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def _pydantic_of_the_generated_files() -> str | None:

@@ -11,7 +11,6 @@ the SARIF file the upload would read is written and valid.
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 from collections.abc import Mapping
@@ -22,7 +21,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import FLAWED_EXAMPLE, ROOT, environment_without_cxphilo, offline_pip
+from tests.conftest import FLAWED_EXAMPLE, ROOT, environment_of, environment_without_cxphilo
 
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
 COMPLETE = ROOT / "tests" / "check" / "complete.yaml"
@@ -74,14 +73,8 @@ def run_action(repo: Path, env_dir: Path, action_path: Path = ROOT, **given: str
         {name: given.get(name, spec.get("default", "")) for name, spec in declared.items()},
         action_path,
     )
-    base = {k: v for k, v in os.environ.items() if k not in {"VIRTUAL_ENV", "PYTHONPATH"}}
-    base.update(
-        PATH=f"{env_dir / 'bin'}{os.pathsep}{os.environ['PATH']}",
-        GITHUB_ACTIONS="true",
-        GITHUB_STEP_SUMMARY=str(repo / "summary.md"),
-        NO_COLOR="1",
-        **offline_pip,  # the dependencies are already in the environment
-    )
+    base = environment_of(env_dir)  # the dependencies are already in the environment
+    base.update(GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(repo / "summary.md"))
     for step in ACTION["runs"]["steps"]:
         name = step["name"]
         if not holds(step.get("if"), run):

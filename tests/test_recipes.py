@@ -17,7 +17,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,14 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import FLAWED_EXAMPLE, ROOT, environment_without_cxphilo, offline_pip
+from tests.conftest import (
+    FLAWED_EXAMPLE,
+    ROOT,
+    environment_of,
+    environment_without_cxphilo,
+    git,
+    pre_commit_run,
+)
 from tests.test_action import ACTION, log, run_action
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -33,24 +39,10 @@ ADDRESS = "https://github.com/your-org/cxphilo"
 TAG = "v0.1.0"
 COMPLETE = ROOT / "tests" / "check" / "complete.yaml"
 RECIPE = re.compile(r"<!-- recipe: ([\w-]+) -->\n```(\w+)\n(.*?)```", re.S)
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "t",
-    "GIT_AUTHOR_EMAIL": "t@example.invalid",
-    "GIT_COMMITTER_NAME": "t",
-    "GIT_COMMITTER_EMAIL": "t@example.invalid",
-    "GIT_CONFIG_GLOBAL": os.devnull,
-    "GIT_CONFIG_NOSYSTEM": "1",
-}
 
 
 def recipes() -> dict[str, str]:
     return {name: body for name, _, body in RECIPE.findall(README)}
-
-
-def git(cwd: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", *args], cwd=cwd, env={**os.environ, **GIT_ENV}, check=True, capture_output=True
-    )
 
 
 def _tree() -> list[Path]:
@@ -103,10 +95,6 @@ def shell(
 ) -> subprocess.CompletedProcess[str]:
     """`script` with the placeholder address replaced, run as CI runs a step (bash -e)."""
     assert ADDRESS in script or "cxphilo check" in script
-    env = {k: v for k, v in os.environ.items() if k not in {"VIRTUAL_ENV", "PYTHONPATH"}}
-    env.update(PATH=f"{env_dir / 'bin'}{os.pathsep}{os.environ['PATH']}", NO_COLOR="1")
-    env.update(offline_pip)
-    env.pop("GITHUB_ACTIONS", None)
     return subprocess.run(
         [
             "bash",
@@ -118,7 +106,7 @@ def shell(
             script.replace(ADDRESS, published),
         ],
         cwd=cwd,
-        env=env,
+        env=environment_of(env_dir),
         capture_output=True,
         text=True,
         timeout=600,
@@ -236,28 +224,17 @@ def test_the_pre_commit_recipe_installs_the_hook_at_its_tag(tmp_path: Path, publ
     config = recipes()["pre-commit"].replace(ADDRESS, published)
     (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in {"VIRTUAL_ENV", "PYTHONPATH"}}
-    env.update(GIT_ENV, PRE_COMMIT_HOME=str(tmp_path / "cache"), NO_COLOR="1")
+    env.update(PRE_COMMIT_HOME=str(tmp_path / "cache"), NO_COLOR="1")
     env.pop("GITHUB_ACTIONS", None)
-
-    def pre_commit() -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "pre_commit", "run", "--all-files"],
-            cwd=repo,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-
     git(repo, "init", "-q")
     git(repo, "add", ".")
-    passed = pre_commit()
+    passed = pre_commit_run(repo, env)
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert re.search(r"cxphilo check\.+Passed", passed.stdout), passed.stdout
 
     (repo / "team" / "philosophy.yaml").write_text(FLAWED_EXAMPLE.read_text(encoding="utf-8"))
     git(repo, "add", ".")
-    failed = pre_commit()
+    failed = pre_commit_run(repo, env)
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "values-too-many" in failed.stdout
     assert "notes.yaml" not in failed.stdout

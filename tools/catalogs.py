@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import array
 import ast
+import datetime as dt
 import io
 import re
 import struct
@@ -56,6 +57,8 @@ PLURAL_FORMS = {
     "zh": "nplurals=1; plural=0;",
 }
 Message = tuple[str, str | None, str]  # msgid, msgid_plural, where
+# The catalogs' dates: fixed, so that a catalog changes only when its messages do.
+_EPOCH = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
 HEADER = (
     "# cxphilo's messages for {language}: the English in the code is each message's id.\n"
     "# Update with: python tools/catalogs.py (translations are kept)."
@@ -215,15 +218,6 @@ def files(only: str | None = None) -> dict[Path, bytes]:
         out[catalog_path(language)] = po
         out[catalog_path(language).with_suffix(".mo")] = _mo_bytes(po, language)
     return out
-
-
-def _fixed_epoch() -> object:
-    import datetime as dt
-
-    return dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
-
-
-_EPOCH = _fixed_epoch()
 
 
 PLACEHOLDER = re.compile(r"\{(\w*)\}")

@@ -155,6 +155,7 @@ def _ask_identity(
             )
         return company, mission, language
     from cxphilo.locale import interface_language, words
+    from cxphilo.workshop.asker import SKIP_HINT
 
     # As in the workshop: the language first, then the rest asked in it.
     if language is None:
@@ -167,8 +168,7 @@ def _ask_identity(
         )
     if mission is None:
         mission = (
-            prompts.text(t("The company's mission, in one sentence") + "  " + t("(Enter to skip)"))
-            or None
+            prompts.text(t("The company's mission, in one sentence") + "  " + t(SKIP_HINT)) or None
         )
     return company, mission, language
 

@@ -68,10 +68,10 @@ def words(language: str) -> Words:
     return Words(language, catalog)
 
 
-def interface_language(chosen: str | None, document: str | None) -> str:
-    """The language a person is spoken to in: `--lang`, else $CXPHILO_LANG, else the
-    document's own language, else English. A language cxphilo does not speak is a
-    usage error that says where it came from."""
+def chosen_language(chosen: str | None) -> str | None:
+    """The language a person chose for themselves: `--lang`, else $CXPHILO_LANG, else
+    None. A language cxphilo does not speak is a usage error that says where it came
+    from."""
     for value, where in ((chosen, "--lang"), (os.environ.get(ENV), ENV)):
         if value is None or not value.strip():
             continue
@@ -82,4 +82,10 @@ def interface_language(chosen: str | None, document: str | None) -> str:
                 hint=f"use one of: {', '.join(LANGUAGES)}",
             )
         return code
-    return document if document in LANGUAGES else "en"
+    return None
+
+
+def interface_language(chosen: str | None, document: str | None) -> str:
+    """The language a person is spoken to in: the one they chose (`chosen_language`),
+    else the document's own language, else English."""
+    return chosen_language(chosen) or (document if document in LANGUAGES else "en")

@@ -18,7 +18,7 @@ from cxphilo.document.model import Measurement, MetricEntry, Philosophy, Value
 
 from . import form
 from .answers import Refused, clean, format_date, format_number, parse_date, parse_number
-from .asker import Choice, Table
+from .asker import LIST_HINT, Choice, Table
 from .form import Field
 from .session import Session
 from .suggestions import metrics_for, statement_for, technology_for
@@ -101,7 +101,7 @@ def _value_fields(session: Session, index: int, value: Value, asked: set[str]) -
             hint=(
                 "(suggestions offered: typing replaces them, → edits them; separate with ;)"
                 if technology_for(core(value))
-                else "(separate with ;  Enter to skip)"
+                else LIST_HINT
             ),
             suggest=list(technology_for(core(value))) or None,
         )

@@ -127,6 +127,9 @@ LANGUAGE_QUESTION = "Language · Sprog · Språk · Dil · 语言"
 # The keys that move around, on a line under every question.
 KEYS_HINT = N_("Ctrl-B back · Ctrl-G answers · Ctrl-C stop · typing replaces, → edits")
 SELECT_HINT = N_("(↑↓ and Enter)")
+# Under a question that may be left empty, and one that takes a list.
+SKIP_HINT = N_("(Enter to skip)")
+LIST_HINT = N_("(separate with ;  Enter to skip)")
 TICKS_HINT = N_("(↑↓ to move, space to tick, Enter when done)")
 
 NoteKind = Literal["info", "done", "warning", "question"]

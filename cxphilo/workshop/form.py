@@ -25,10 +25,9 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ValidationError
 
 from cxphilo.document.model import Philosophy
-from cxphilo.locale import N_
 
 from .answers import Refused, clean, format_date, join_list, refusal, split_list
-from .asker import JUMP_KEY, Answer, Choice, GoBack, JumpTo, Table
+from .asker import JUMP_KEY, LIST_HINT, SKIP_HINT, Answer, Choice, GoBack, JumpTo, Table
 
 if TYPE_CHECKING:
     from .session import Session
@@ -53,12 +52,6 @@ def _show(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     return str(value)
-
-
-# The hints of a field that may be left empty, and of a list (words of the room's
-# language where they are shown).
-SKIP_HINT = N_("(Enter to skip)")
-LIST_HINT = N_("(separate with ;  Enter to skip)")
 
 
 @dataclass(frozen=True)
@@ -218,7 +211,7 @@ def _answer(session: Session, field: Field) -> Any:
             field.ask,
             default=offered,
             validate=_validator(session, field),
-            instruction=session.t(field.hint) if field.hint else None,
+            instruction=_hint(session, field),
             navigable=True,
             echo=False,
         )
@@ -236,7 +229,7 @@ def _answer(session: Session, field: Field) -> Any:
             field.ask,
             choices,
             validate=_list_validator(session, field),
-            instruction=session.t(field.hint) if field.hint else None,
+            instruction=_hint(session, field),
             navigable=True,
             echo=False,
         )
@@ -244,6 +237,14 @@ def _answer(session: Session, field: Field) -> Any:
         start = bool(field.suggest) if current is None else bool(current)
         value = session.confirm(field.ask, default=start, navigable=True, echo=False)
     return value
+
+
+def _hint(session: Session, field: Field) -> str | None:
+    """The field's hint as shown: the form's own defaults in the room's language; a step's
+    hint is already in it, and is never looked up again (it may hold the team's words)."""
+    if field.hint in (SKIP_HINT, LIST_HINT):
+        return session.t(field.hint)
+    return field.hint
 
 
 def _short(title: str) -> str:
@@ -507,6 +508,6 @@ def known_and_other(
             get_other,
             put_other,
             parse=split_list,
-            hint="(separate with ;  Enter to skip)",
+            hint=LIST_HINT,
         ),
     ]

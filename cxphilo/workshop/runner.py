@@ -10,7 +10,6 @@ resume; every answer before it is already on disk.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shlex
 import time
 from collections.abc import Callable
@@ -26,7 +25,7 @@ from cxphilo.document import steps as steps_mod
 from cxphilo.document.operations import new_document
 from cxphilo.document.steps import BY_NAME, STEPS, Step
 from cxphilo.errors import NoTerminalError, UsageError, WorkshopStopped
-from cxphilo.locale import ENV, Words, interface_language, words
+from cxphilo.locale import Words, chosen_language, words
 from cxphilo.storage.store import Store, write_schema_beside
 from cxphilo.vocabulary import LANGUAGES, NATIVE_NAMES
 
@@ -86,7 +85,7 @@ def make_options(
         timebox=parse_duration(timebox) if timebox is not None else None,
         company=company,
         language=language.strip().lower() if language else None,
-        interface=interface_language(interface, None) if interface or os.environ.get(ENV) else None,
+        interface=chosen_language(interface),
     )
 
 
@@ -142,7 +141,7 @@ def run(
     store: Store | None = None
     try:
         store = _open(options, asker, screen)
-        t = words(options.interface or interface_language(None, store.doc.company.language))
+        t = words(options.interface or store.doc.company.language)
         timebox = Timebox(options.timebox, clock, t) if options.timebox else None
         session = Session(store, asker, screen, timebox=timebox, today=today, judge=judge, words=t)
         session.note(

@@ -23,6 +23,8 @@ from .answers import Refused, clean, join_list, split_list
 from .asker import (
     BACK_KEY,
     JUMP_KEY,
+    LIST_HINT,
+    SKIP_HINT,
     Answer,
     Asker,
     Block,
@@ -40,7 +42,6 @@ from .timebox import Timebox
 
 __all__ = ["Entry", "Judge", "Session", "choices", "join_list", "split_list"]
 
-LIST_HINT = "(separate with ;  Enter to skip)"
 Entry = Literal["fresh", "resume", "revisit"]
 
 # Judges a vision statement in the context of a document (the criteria engine).
@@ -206,13 +207,14 @@ class Session:
         return clean(self.text(message, default=default, validate=check, instruction=instruction))
 
     def optional(
-        self, message: str, current: str | None, *, instruction: str = "(Enter to skip)"
+        self, message: str, current: str | None, *, instruction: str | None = None
     ) -> str | None:
         """Text that may stay empty; the current answer is offered to edit."""
+        instruction = instruction or self.t(SKIP_HINT)
         return clean(self.text(message, default=current, instruction=instruction)) or None
 
     def items(
-        self, message: str, current: Sequence[str], *, instruction: str = LIST_HINT
+        self, message: str, current: Sequence[str], *, instruction: str | None = None
     ) -> list[str]:
         """A short list typed on one line, separated by `;`."""
         return split_list(
@@ -220,7 +222,7 @@ class Session:
                 message,
                 default=join_list(current),
                 validate=_refusing(split_list),
-                instruction=instruction,
+                instruction=instruction or self.t(LIST_HINT),
             )
         )
 

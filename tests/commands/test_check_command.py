@@ -15,7 +15,15 @@ from typer.testing import CliRunner
 
 from cxphilo.cli import check as checkcmd
 from cxphilo.cli.app import app
-from tests.conftest import COMPLETE_EXAMPLES, EXAMPLES, FLAWED_EXAMPLE, ROOT, run_cli
+from tests.conftest import (
+    COMPLETE_EXAMPLES,
+    EXAMPLES,
+    FLAWED_EXAMPLE,
+    ROOT,
+    git,
+    pre_commit_run,
+    run_cli,
+)
 
 COMPLETE = ROOT / "tests" / "check" / "complete.yaml"
 
@@ -336,38 +344,20 @@ def test_pre_commit_runs_the_hook_on_a_sample_repository(tmp_path: Path) -> None
         **os.environ,
         "PATH": bin_dir + os.pathsep + os.environ.get("PATH", ""),
         "PRE_COMMIT_HOME": str(tmp_path / "cache"),
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@example.invalid",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@example.invalid",
         "NO_COLOR": "1",
     }
     env.pop("GITHUB_ACTIONS", None)
-
-    def git(*args: str) -> None:
-        subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
-
-    def pre_commit() -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "pre_commit", "run", "--all-files"],
-            cwd=repo,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-
-    git("init", "-q")
-    git("add", ".")
-    passed = pre_commit()
+    git(repo, "init", "-q", env=env)
+    git(repo, "add", ".", env=env)
+    passed = pre_commit_run(repo, env)
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "cxphilo check" in passed.stdout and "Passed" in passed.stdout
 
     (team / "philosophy.yaml").write_text(
         FLAWED_EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8"
     )
-    git("add", ".")
-    failed = pre_commit()
+    git(repo, "add", ".", env=env)
+    failed = pre_commit_run(repo, env)
     assert failed.returncode == 1
     assert "Failed" in failed.stdout
     assert "values-too-many" in failed.stdout

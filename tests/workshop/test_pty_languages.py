@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from cxphilo.locale import words
-from cxphilo.workshop.asker import KEYS_HINT
+from cxphilo.workshop.asker import KEYS_HINT, SKIP_HINT
 from cxphilo.workshop.runner import _guidance_texts
 from tests.workshop.test_pty import ENTER, Facilitator
 
@@ -63,6 +63,7 @@ def test_a_new_document_opens_its_first_step_in_its_language(tmp_path: Path, lan
         assert flat(translated(language, message, **params)) in opening, (message, opening)
     assert "What this step is for" not in opening and "Ready?" not in opening
     assert flat(translated(language, KEYS_HINT)) in question
+    assert flat(translated(language, SKIP_HINT)) in question  # the form's own hint
     assert "The company's mission" not in question
 
 
