@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
         if fast is not None:
             from .cli.check import run
 
-            run(fast.paths, fast.format, fast.strict, fast.config)
+            run(fast.paths, fast.format, fast.strict, fast.config, lang=fast.lang)
             return _exit(0)
         _completion_shell_known(sys.argv[1:] if argv is None else argv)
         from .cli.app import app

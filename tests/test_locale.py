@@ -84,3 +84,94 @@ def test_the_interface_language_is_the_option_then_the_variable_then_the_documen
         interface_language(None, "da")
     with pytest.raises(UsageError, match="--lang: cxphilo does not speak 'klingon'"):
         interface_language("klingon", "da")
+
+
+# --- words not said yet (Text) ----------------------------------------------------------
+
+
+def test_a_text_is_said_in_the_language_it_is_shown_in_with_its_parts() -> None:
+    from cxphilo.locale import Either, Series, Text
+
+    days = Text("{first} and {last}", first=Text("Sat"), last=Text("Sun"))
+    why = Text("nobody answers on {days}", days=days)
+    assert str(why) == "nobody answers on Sat and Sun"
+    danish = words("da").say(why)
+    assert danish != str(why) and "lør" in danish
+    assert words("en").say(Text("{ways}", ways=["a", "b", "c"])) == "a, b and c"
+    assert words("en").say(Text("{ways}", ways=Either(["a", "b"]))) == "a or b"
+    assert words("en").say(Text("{ways}", ways=Series(["a", "b"]))) == "a; b"
+    assert words("zh").say(Text("{ways}", ways=["甲", "乙", "丙"])).count("、") == 1
+
+
+def test_a_plural_text_takes_the_form_of_its_count() -> None:
+    from cxphilo.locale import Text
+
+    one = Text.plural_of("{count} day ago", "{count} days ago", 1)
+    many = Text.plural_of("{count} day ago", "{count} days ago", 1580)
+    assert (str(one), str(many)) == ("1 day ago", "1,580 days ago")
+    assert "1.580 dage" in words("da").say(many)
+
+
+def test_what_fills_a_text_is_inserted_as_it_is() -> None:
+    from cxphilo.locale import Text
+
+    typed = "{count} [bold]x[/] {0} %s"
+    assert str(Text("Value “{value}” has no action statement.", value=typed)) == (
+        f"Value “{typed}” has no action statement."
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "number", "percent"),
+    [
+        ("en", "12,345.5", "72.5%"),
+        ("da", "12.345,5", "72,5\u00a0%"),
+        ("sv", "12\u202f345,5", "72,5\u00a0%"),
+        ("nb", "12\u202f345,5", "72,5\u00a0%"),
+        ("tr", "12.345,5", "%72,5"),
+        ("zh", "12,345.5", "72.5%"),
+    ],
+)
+def test_numbers_are_written_as_each_language_writes_them(
+    language: str, number: str, percent: str
+) -> None:
+    t = words(language)
+    assert (t.number(12345.5), t.percent(72.5)) == (number, percent)
+
+
+def test_every_message_the_check_says_is_in_the_catalogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A message made from a variable (`Text(message)`) is found by the catalogs only when
+    it is marked where it is written: every one the check says on the project's
+    documents and labelled statements is in the template."""
+    import datetime as dt
+
+    import yaml
+
+    from cxphilo.check import check_bytes, report
+    from cxphilo.criteria import judge_vision
+    from cxphilo.locale import Text, Words
+
+    said: set[str] = set()
+    original = Words.say
+
+    def recording(self: Words, text: Text | str) -> str:
+        if isinstance(text, Text):
+            said.add(text.message)
+        return original(self, text)
+
+    monkeypatch.setattr(Words, "say", recording)
+    for path in sorted((ROOT / "examples").glob("*.yaml")):
+        result = check_bytes(path.read_bytes(), str(path), today=dt.date(2030, 1, 1))
+        report.worded([result], "da")
+    labelled = yaml.safe_load(
+        (ROOT / "tests" / "criteria" / "labelled_visions.yaml").read_text(encoding="utf-8")
+    )["items"]
+    en = words("en")
+    for item in labelled:
+        judgement = judge_vision(item["vision"], item.get("language", "en"), item.get("mission"))
+        for finding in judgement.findings:
+            en.say(finding.message)
+            en.say(finding.fix)
+    template = {m.id if isinstance(m.id, str) else m.id[0] for m in catalogs.template()}
+    assert said, "nothing was said"
+    assert said <= template, sorted(said - template)

@@ -4,10 +4,11 @@
     python tools/catalogs.py --check    # exit 1 when a catalog is not up to date
     python tools/catalogs.py --lint da  # what the Danish catalog still lacks
 
-A message is a string literal given to `t(...)`, `something.t(...)`, `N_(...)`
-or `t.plural(singular, plural, n)` anywhere in cxphilo/, every text of
+A message is a string literal given to `t(...)`, `something.t(...)`, `N_(...)`,
+`Text(...)`, `t.plural(singular, plural, n)` or `Text.plural_of(...)` anywhere
+in cxphilo/, every text of
 cxphilo/workshop/data/guidance.yaml, and the suggestions of
-cxphilo/workshop/data/suggestions.yaml named in TRANSLATED_SUGGESTIONS. The
+cxphilo/workshop/data/suggestions.yaml (the texts a team is offered). The
 template is cxphilo/locale/cxphilo.pot. Each language's catalog is
 cxphilo/locale/<lang>/LC_MESSAGES/cxphilo.po, which keeps its translations
 across updates (a message that left the code leaves the catalog), and
@@ -42,7 +43,9 @@ TEMPLATE = LOCALE / "cxphilo.pot"
 GUIDANCE = PACKAGE / "workshop" / "data" / "guidance.yaml"
 SUGGESTIONS = PACKAGE / "workshop" / "data" / "suggestions.yaml"
 # The suggestions that are offered in the document's language so far.
-TRANSLATED_SUGGESTIONS = ("insight_sources",)
+# Lists of suggestions translated as they are; the values, teams and the playbook are
+# gathered field by field (`from_data`).
+TRANSLATED_SUGGESTIONS = ("insight_sources", "listening_methods")
 sys.path.insert(0, str(ROOT))
 
 from cxphilo.vocabulary import LANGUAGES  # noqa: E402
@@ -65,10 +68,23 @@ HEADER = (
 )
 
 
-def _is_t(node: ast.expr) -> bool:
-    return (isinstance(node, ast.Name) and node.id in {"t", "N_"}) or (
+def _is_t(node: ast.expr, names: frozenset[str] = frozenset({"t", "N_"})) -> bool:
+    return (isinstance(node, ast.Name) and node.id in names) or (
         isinstance(node, ast.Attribute) and node.attr == "t"
     )
+
+
+def _marks(tree: ast.Module) -> frozenset[str]:
+    """The names that mark a message in a module: `Text` only where it is cxphilo's own
+    (rich has a `Text` too)."""
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.ImportFrom)
+            and node.module == "cxphilo.locale"
+            and any(alias.name == "Text" for alias in node.names)
+        ):
+            return frozenset({"t", "N_", "Text"})
+    return frozenset({"t", "N_"})
 
 
 def _literal(node: ast.expr) -> str | None:
@@ -78,16 +94,22 @@ def _literal(node: ast.expr) -> str | None:
 def from_code() -> Iterator[Message]:
     for path in sorted(PACKAGE.rglob("*.py")):
         where = str(path.relative_to(ROOT))
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = _marks(tree)
+        for node in ast.walk(tree):
             if not isinstance(node, ast.Call) or not node.args:
                 continue
             func = node.func
-            if _is_t(func):
+            if _is_t(func, names):
                 # t(name) translates a message marked with N_() where it is defined.
                 text = _literal(node.args[0])
                 if text is not None:
                     yield text, None, where
-            elif isinstance(func, ast.Attribute) and func.attr == "plural" and _is_t(func.value):
+            elif (
+                isinstance(func, ast.Attribute)
+                and func.attr in ("plural", "plural_of")
+                and _is_t(func.value, names)
+            ):
                 one, many = _literal(node.args[0]), _literal(node.args[1])
                 if one is None or many is None:
                     raise SystemExit(f"{where}:{node.lineno}: t.plural() of a non-literal")
@@ -95,6 +117,11 @@ def from_code() -> Iterator[Message]:
 
 
 def from_data() -> Iterator[Message]:
+    # The criteria's names are facts of the vocabulary, which imports nothing to mark them.
+    from cxphilo.vocabulary import CRITERION_NAMES
+
+    for name in CRITERION_NAMES.values():
+        yield name, None, "cxphilo/vocabulary.py"
     data = yaml.safe_load(GUIDANCE.read_text(encoding="utf-8"))
     where = str(GUIDANCE.relative_to(ROOT))
     for step in data.values():
@@ -105,6 +132,19 @@ def from_data() -> Iterator[Message]:
     for key in TRANSLATED_SUGGESTIONS:
         for text in data[key]:
             yield text, None, where
+    for value in data["values"]:
+        for key in ("statement", "strong", "survey"):
+            yield value[key], None, where
+        for key in ("technology", "hiring"):
+            for text in value[key]:
+                yield text, None, where
+    for team in data["teams"]:
+        yield team["name"], None, where
+        for text in team["activities"]:
+            yield text, None, where
+    for step in data["recovery"]["steps"]:
+        yield step["name"], None, where
+        yield step["guidance"], None, where
 
 
 def template() -> Catalog:

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+from cxphilo.locale import N_, Text
+
+if TYPE_CHECKING:
+    from cxphilo.locale import Words
 
 Level = Literal["error", "warning", "info"]
 LEVELS: tuple[Level, ...] = ("error", "warning", "info")
@@ -12,6 +17,10 @@ CriterionVerdict = Literal["pass", "fail", "skip"]
 # (Suppression is a NamedTuple, not a dataclass: a class made by @dataclass costs
 # a third of a millisecond at start-up, and `cxphilo check` starts thousands of times.)
 SuppressionKind = Literal["inSource", "external"]
+# How a report words a criterion and a verdict (the file, the configuration and the
+# machine formats keep the ids).
+CRITERION_WORDS = {"simple": N_("simple"), "service": N_("service"), "future": N_("future")}
+VERDICT_WORDS = {"pass": N_("pass"), "fail": N_("fail"), "skip": N_("not judged")}
 
 
 class Suppression(NamedTuple):
@@ -25,23 +34,50 @@ class Suppression(NamedTuple):
 
 @dataclass(frozen=True)
 class Finding:
-    """One thing the check noticed, placed where the value it is about sits."""
+    """One thing the check noticed, placed where the value it is about sits.
+
+    Its `message` and `fix` are made as `Text`, a message id with its
+    parameters, and worded only where they are shown (`worded`): in the
+    language of the file's document, or the one its reader chose, with the
+    English beside them for formats that need a text that never changes.
+    """
 
     rule: str
     level: Level
-    message: str
+    message: Text | str
     line: int | None = None
     column: int | None = None
     criterion: str | None = None  # "simple", "service" or "future" for the vision criteria
-    fix: str | None = None
+    fix: Text | str | None = None
     # The words of the statement a vision finding is about, as quoted in its message.
     words: tuple[str, ...] = ()
     # The text of the line it points at, trimmed: what identifies it when lines move.
     source: str | None = None
     suppressed: Suppression | None = None
+    # The message and fix in English, once `worded` in another language.
+    english: tuple[str, str | None] | None = None
 
     def at_level(self, level: Level) -> Finding:
         return replace(self, level=level)
+
+    def worded(self, t: Words, en: Words) -> Finding:
+        """This finding as shown: message and fix in `t`'s language, English beside them.
+        A finding already worded stays as it is."""
+        if self.english is not None:
+            return self
+        fix = None if self.fix is None else t.say(self.fix)
+        english = (en.say(self.message), None if self.fix is None else en.say(self.fix))
+        return replace(self, message=t.say(self.message), fix=fix, english=english)
+
+    @property
+    def message_en(self) -> str:
+        return self.english[0] if self.english is not None else str(self.message)
+
+    @property
+    def fix_en(self) -> str | None:
+        if self.english is not None:
+            return self.english[1]
+        return None if self.fix is None else str(self.fix)
 
 
 @dataclass
@@ -57,6 +93,15 @@ class FileResult:
     criteria: dict[str, CriterionVerdict]
     findings: list[Finding] = field(default_factory=list)
     silenced: list[Finding] = field(default_factory=list)
+    language: str = "en"  # the document's, in which its findings are worded
+
+    def worded(self, t: Words, en: Words) -> FileResult:
+        """The result with every finding worded in `t`'s language (`Finding.worded`)."""
+        return replace(
+            self,
+            findings=[f.worded(t, en) for f in self.findings],
+            silenced=[f.worded(t, en) for f in self.silenced],
+        )
 
     def count(self, level: Level) -> int:
         return sum(1 for f in self.findings if f.level == level)

@@ -22,8 +22,15 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from cxphilo import __version__
-from cxphilo.check.findings import FileResult, Finding, Suppression
+from cxphilo.check.findings import (
+    CRITERION_WORDS,
+    VERDICT_WORDS,
+    FileResult,
+    Finding,
+    Suppression,
+)
 from cxphilo.check.rules import RULES
+from cxphilo.locale import N_, Words, words
 from cxphilo.output import Part, json_text, plain, visible
 from cxphilo.vocabulary import CHECK_FORMATS
 
@@ -56,6 +63,30 @@ def choose_format(requested: str | None, environ: Mapping[str, str]) -> str:
     return "github" if environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
+def worded(
+    results: Sequence[FileResult], chosen: str | None = None
+) -> tuple[list[FileResult], Words]:
+    """Every finding worded, and the words of the report around them.
+
+    A file's findings are in its document's language, or in `chosen` (the
+    reader's, from --lang or CXPHILO_LANG) for every file; English goes
+    beside each for the formats that need a text that never changes. The
+    report's own words are in `chosen`, else the language all the files
+    share, else English.
+    """
+    en = words("en")
+    out = [r.worded(words(chosen or r.language), en) for r in results]
+    languages = {r.language for r in results}
+    common = chosen or (languages.pop() if len(languages) == 1 else "en")
+    return out, words(common)
+
+
+def _ready(results: Sequence[FileResult], t: Words | None) -> tuple[list[FileResult], Words]:
+    """`results` worded (once) and the report's words: `t`, else as `worded` chooses."""
+    out, common = worded(results, t.language if t is not None else None)
+    return out, t or common
+
+
 def render(
     fmt: str,
     results: Sequence[FileResult],
@@ -64,24 +95,27 @@ def render(
     docs: str | None = None,
     links: bool = False,
     step_summary: bool = False,
+    t: Words | None = None,
 ) -> str:
-    """The results in format `fmt` (one of FORMATS); `text_lines` gives the text to colour.
+    """The results (`worded`) in format `fmt` (one of FORMATS); `text_lines` gives the
+    text to colour, and `t` the report's own words.
 
     `docs` is the configured address of the rule pages; `links` adds each
     finding's page to `text`; `step_summary` tells `github` that every finding
     is also in the job summary.
     """
+    results, t = _ready(results, t)
     if fmt == "json":
         return to_json(results, strict)
     if fmt == "github":
-        return to_github(results, strict, step_summary=step_summary)
+        return to_github(results, strict, step_summary=step_summary, t=t)
     if fmt == "sarif":
         return to_sarif(results, docs)
     if fmt == "junit":
-        return to_junit(results, strict)
+        return to_junit(results, strict, t=t)
     if fmt == "gitlab":
         return to_gitlab(results, strict)
-    return to_text(results, strict, text_links(docs) if links else None)
+    return to_text(results, strict, text_links(docs) if links else None, t=t)
 
 
 def summary(results: Sequence[FileResult], strict: bool) -> dict[str, int | bool]:
@@ -97,20 +131,51 @@ def summary(results: Sequence[FileResult], strict: bool) -> dict[str, int | bool
     }
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def summary_line(results: Sequence[FileResult], strict: bool) -> str:
+def summary_line(results: Sequence[FileResult], strict: bool, t: Words | None = None) -> str:
+    t = t or words("en")
     counts = summary(results, strict)
-    parts = [_plural(int(counts["errors"]), "error"), _plural(int(counts["warnings"]), "warning")]
+    parts = [
+        t.plural("{count} error", "{count} errors", int(counts["errors"])),
+        t.plural("{count} warning", "{count} warnings", int(counts["warnings"])),
+    ]
     if counts["infos"]:
-        parts.append(_plural(int(counts["infos"]), "note"))
+        parts.append(t.plural("{count} note", "{count} notes", int(counts["infos"])))
     if counts["silenced"]:
-        parts.append(f"{counts['silenced']} silenced")
-    verdict = "failed" if counts["failed"] else "passed"
-    strictly = " (strict: warnings fail)" if strict else ""
-    return f"{_plural(len(results), 'file')} checked, {verdict}{strictly}: {', '.join(parts)}"
+        parts.append(t.plural("{count} silenced", "{count} silenced", int(counts["silenced"])))
+    files = len(results)
+    if counts["failed"]:
+        line = (
+            t.plural(
+                "{count} file checked, failed (strict: warnings fail): {counts}",
+                "{count} files checked, failed (strict: warnings fail): {counts}",
+                files,
+                counts=t(", ").join(parts),
+            )
+            if strict
+            else t.plural(
+                "{count} file checked, failed: {counts}",
+                "{count} files checked, failed: {counts}",
+                files,
+                counts=t(", ").join(parts),
+            )
+        )
+    else:
+        line = (
+            t.plural(
+                "{count} file checked, passed (strict: warnings fail): {counts}",
+                "{count} files checked, passed (strict: warnings fail): {counts}",
+                files,
+                counts=t(", ").join(parts),
+            )
+            if strict
+            else t.plural(
+                "{count} file checked, passed: {counts}",
+                "{count} files checked, passed: {counts}",
+                files,
+                counts=t(", ").join(parts),
+            )
+        )
+    return line
 
 
 # --- text ---------------------------------------------------------------------------------
@@ -130,8 +195,15 @@ def text_links(docs: str | None) -> str:
     return docs or DOCS_PAGE
 
 
+# The words of the text report for a level and a verdict (the machine formats keep the ids).
+_LEVEL_WORDS = {"error": N_("error"), "warning": N_("warning"), "info": N_("note")}
+
+
 def text_lines(
-    results: Sequence[FileResult], strict: bool = False, links: str | None = None
+    results: Sequence[FileResult],
+    strict: bool = False,
+    links: str | None = None,
+    t: Words | None = None,
 ) -> list[list[Part]]:
     """The readable report as lines of parts, each a text or a text with its style.
 
@@ -139,32 +211,43 @@ def text_lines(
     shows every control character in them as an escape. With `links` (the
     address of the rule pages), each finding is followed by its rule's page.
     """
+    results, t = _ready(results, t)
+    levels = {level: t(word) for level, word in _LEVEL_WORDS.items()}
+    width = max(7, *(len(word) for word in levels.values()))
+    fix, see = t("fix:"), t("see:")
     lines: list[list[Part]] = []
     for result in results:
         criteria: list[Part] = []
         for name, verdict in result.criteria.items():
-            criteria += [", " if criteria else "", f"{name} ", (verdict, _STYLE[verdict])]
+            said = t(VERDICT_WORDS[verdict])
+            criterion = t(CRITERION_WORDS[name]) if name in CRITERION_WORDS else name
+            criteria += [t(", ") if criteria else "", f"{criterion} ", (said, _STYLE[verdict])]
         header: Part = (result.path, "bold")
         if not result.findings:
-            lines.append([header, ": ok (criteria: ", *criteria, ")"])
+            lines.append([header, ": ", t("ok (criteria: "), *criteria, ")"])
             continue
         lines.append([header])
         for f in result.findings:
             where = f"{f.line}:{f.column}" if f.line is not None else "-"
-            level = (f"{f.level:<7}", _STYLE[f.level])
+            level = (f"{levels[f.level]:<{width}}", _STYLE[f.level])
             lines.append([f"  {where:<8} ", level, f"  {f.rule}  {f.message}"])
             if f.fix:
-                lines.append([f"  {'':<8} {'':<7}  fix: {f.fix}"])
+                lines.append([f"  {'':<8} {'':<{width}}  {fix} {f.fix}"])
             if links is not None:
-                lines.append([f"  {'':<8} {'':<7}  see: {links}#{f.rule}"])
-        lines.append(["  criteria: ", *criteria])
-    lines.append([summary_line(results, strict)])
+                lines.append([f"  {'':<8} {'':<{width}}  {see} {links}#{f.rule}"])
+        lines.append(["  ", t("criteria:"), " ", *criteria])
+    lines.append([summary_line(results, strict, t)])
     return lines
 
 
-def to_text(results: Sequence[FileResult], strict: bool = False, links: str | None = None) -> str:
+def to_text(
+    results: Sequence[FileResult],
+    strict: bool = False,
+    links: str | None = None,
+    t: Words | None = None,
+) -> str:
     """Readable plain text, control characters shown as escapes."""
-    return "".join(plain(*line) + "\n" for line in text_lines(results, strict, links))
+    return "".join(plain(*line) + "\n" for line in text_lines(results, strict, links, t))
 
 
 # --- json ---------------------------------------------------------------------------------
@@ -178,6 +261,8 @@ def finding_data(f: Finding) -> dict[str, object]:
         "criterion": f.criterion,
         "message": f.message,
         "fix": f.fix,
+        "message_en": f.message_en,
+        "fix_en": f.fix_en,
         "line": f.line,
         "column": f.column,
         "words": list(f.words),
@@ -263,7 +348,11 @@ def _github_pick(commands: Sequence[str], reserve: bool) -> tuple[list[int], lis
 
 
 def to_github(
-    results: Sequence[FileResult], strict: bool = False, *, step_summary: bool = False
+    results: Sequence[FileResult],
+    strict: bool = False,
+    *,
+    step_summary: bool = False,
+    t: Words | None = None,
 ) -> str:
     """Workflow commands GitHub shows on the pull request's lines, as many as it shows.
 
@@ -272,6 +361,7 @@ def to_github(
     they follow as plain lines of the log (and in the job summary when
     `step_summary`), so that none is lost. Silenced findings are only counted.
     """
+    t = t or words("en")
     found = [(result.path, f) for result in results for f in result.findings]
     commands = [_github_command(f, strict) for _, f in found]
     shown, hidden = _github_pick(commands, reserve=False)
@@ -286,28 +376,50 @@ def to_github(
             if f.column is not None:
                 props.append(f"col={f.column}")
         props.append(f"title={_escape_property('cxphilo ' + f.rule)}")
-        message = f.message + (f" (fix: {f.fix})" if f.fix else "")
+        message = _with_fix(f, t)
         lines.append(f"::{commands[index]} {','.join(props)}::{_escape_data(message)}")
     if hidden:
-        where = "below and in the job summary" if step_summary else "below"
-        lines.append(
-            f"::notice title=cxphilo::{_plural(len(hidden), 'more finding')} not shown as "
-            f"annotations (GitHub shows at most {GITHUB_PER_LEVEL} of each level): listed {where}"
+        notice = (
+            t.plural(
+                "{count} more finding not shown as annotations (GitHub shows at most {limit} "
+                "of each level): listed below and in the job summary",
+                "{count} more findings not shown as annotations (GitHub shows at most {limit} "
+                "of each level): listed below and in the job summary",
+                len(hidden),
+                limit=GITHUB_PER_LEVEL,
+            )
+            if step_summary
+            else t.plural(
+                "{count} more finding not shown as annotations (GitHub shows at most {limit} "
+                "of each level): listed below",
+                "{count} more findings not shown as annotations (GitHub shows at most {limit} "
+                "of each level): listed below",
+                len(hidden),
+                limit=GITHUB_PER_LEVEL,
+            )
         )
+        lines.append(f"::notice title=cxphilo::{_escape_data(notice)}")
         for index in sorted(hidden):
             path, f = found[index]
             at = f":{f.line}" + (f":{f.column}" if f.column is not None else "") if f.line else ""
-            message = f.message + (f" (fix: {f.fix})" if f.fix else "")
+            message = _with_fix(f, t)
             # A plain line starts with "- ", never "::": it cannot become a command.
             lines.append(
                 f"- {commands[index]} {f.rule} {_escape_data(path + at)}: {_escape_data(message)}"
             )
-    lines.append(summary_line(results, strict))
+    lines.append(summary_line(results, strict, t))
     return "\n".join(lines) + "\n"
 
 
+def _with_fix(f: Finding, t: Words) -> str:
+    return t("{message} (fix: {fix})", message=f.message, fix=f.fix) if f.fix else f"{f.message}"
+
+
 def github_summary(
-    results: Sequence[FileResult], strict: bool = False, docs: str | None = None
+    results: Sequence[FileResult],
+    strict: bool = False,
+    docs: str | None = None,
+    t: Words | None = None,
 ) -> str:
     """Markdown for the job summary ($GITHUB_STEP_SUMMARY): every finding in a table.
 
@@ -328,7 +440,8 @@ def github_summary(
             return " "
         return f"{f.line}:{f.column}" if f.column is not None else str(f.line)
 
-    out = ["## cxphilo check", "", cell(summary_line(results, strict)), ""]
+    results, t = _ready(results, t)
+    out = ["## cxphilo check", "", cell(summary_line(results, strict, t)), ""]
     counted = [(r.path, f) for r in results for f in r.findings]
     if counted:
         out += ["| Level | File | Line | Rule | Finding | Fix |", "|---|---|---|---|---|---|"]
@@ -416,11 +529,13 @@ def to_sarif(results: Sequence[FileResult], docs: str | None = None) -> str:
             entry: dict[str, object] = {
                 "ruleId": f.rule,
                 "level": _SARIF_LEVEL[f.level],
-                "message": {"text": f.message + (f" Fix: {f.fix}" if f.fix else "")},
+                "message": {"text": _sentences(f.message, f.fix)},
                 "locations": [{"physicalLocation": location}],
             }
             if f.rule in index:
                 entry["ruleIndex"] = index[f.rule]
+            if f.english is not None and f.english[0] != f.message:
+                entry["properties"] = {"messageEnglish": _sentences(*f.english)}
             if f.suppressed is not None:
                 entry["suppressions"] = [_sarif_suppression(f.suppressed, uri)]
             sarif_results.append(entry)
@@ -444,6 +559,11 @@ def to_sarif(results: Sequence[FileResult], docs: str | None = None) -> str:
         ],
     }
     return json_text(data)
+
+
+def _sentences(message: object, fix: object) -> str:
+    """A finding's message and its fix as one text, for formats with one place for it."""
+    return f"{message} {fix}" if fix else f"{message}"
 
 
 def _region(line: int, column: int | None) -> dict[str, int]:
@@ -470,7 +590,7 @@ def _sarif_suppression(s: Suppression, uri: str) -> dict[str, object]:
 # --- JUnit XML ----------------------------------------------------------------------------
 
 
-def to_junit(results: Sequence[FileResult], strict: bool = False) -> str:
+def to_junit(results: Sequence[FileResult], strict: bool = False, t: Words | None = None) -> str:
     """One test suite per file: a test case per criterion and per finding.
 
     Errors (and warnings with --strict) are failures; other findings are
@@ -480,6 +600,8 @@ def to_junit(results: Sequence[FileResult], strict: bool = False) -> str:
     every text from a file is given with them as visible escapes.
     """
     import xml.etree.ElementTree as ET
+
+    t = t or words("en")
 
     def text(*lines: str) -> str:
         return "\n".join(visible(line) for line in lines)
@@ -496,22 +618,28 @@ def to_junit(results: Sequence[FileResult], strict: bool = False) -> str:
             if verdict == "fail":
                 failures += 1
                 messages = [
-                    f.message
+                    f"{f.message}"
                     for f in result.findings
                     if f.criterion == criterion and f.level == "error"
                 ]
                 failure = ET.SubElement(
-                    case, "failure", message=f"the vision fails {criterion}", type="criterion"
+                    case,
+                    "failure",
+                    message=t(
+                        "the vision fails {criterion}",
+                        criterion=t(CRITERION_WORDS.get(criterion, criterion)),
+                    ),
+                    type="criterion",
                 )
                 failure.text = text(*messages)
             elif verdict == "skip":
                 skipped += 1
-                ET.SubElement(case, "skipped", message="no vision statement")
+                ET.SubElement(case, "skipped", message=t("no vision statement"))
         for f in result.every_finding():
             where = f" at {f.line}:{f.column}" if f.line is not None else ""
             case = ET.SubElement(suite, "testcase", classname=path, name=text(f"{f.rule}{where}"))
             tests += 1
-            body = [f.message, *([f"fix: {f.fix}"] if f.fix else [])]
+            body = [f"{f.message}", *([f"{t('fix:')} {f.fix}"] if f.fix else [])]
             if f.suppressed is not None:
                 skipped += 1
                 skip = ET.SubElement(
@@ -520,7 +648,7 @@ def to_junit(results: Sequence[FileResult], strict: bool = False) -> str:
                 skip.text = text(f"{f.level}: {body[0]}", *body[1:])
             elif f.level == "error" or (strict and f.level == "warning"):
                 failures += 1
-                failure = ET.SubElement(case, "failure", message=text(f.message), type=f.level)
+                failure = ET.SubElement(case, "failure", message=text(body[0]), type=f.level)
                 failure.text = text(*body)
             else:
                 out = ET.SubElement(case, "system-out")
@@ -551,7 +679,7 @@ def _stable_content(f: Finding) -> str:
     """
     import re
 
-    return "\x00".join(("|".join(f.words), f.source or "", re.sub(r"\d+", "#", f.message)))
+    return "\x00".join(("|".join(f.words), f.source or "", re.sub(r"\d+", "#", f.message_en)))
 
 
 def to_gitlab(results: Sequence[FileResult], strict: bool = False) -> str:
@@ -579,7 +707,7 @@ def to_gitlab(results: Sequence[FileResult], strict: bool = False) -> str:
                 severity = "major"
             issues.append(
                 {
-                    "description": f.message + (f" Fix: {f.fix}" if f.fix else ""),
+                    "description": _sentences(f.message, f.fix),
                     "check_name": f.rule,
                     "fingerprint": hashlib.sha256(key.encode("utf-8")).hexdigest(),
                     "severity": severity,

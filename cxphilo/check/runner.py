@@ -104,7 +104,8 @@ def check_bytes(
     else:
         # Only what counts: a criterion whose every error was silenced passes.
         criteria = dict(verdicts((f.criterion, f.level) for f in findings if f.criterion))
-    return FileResult(display, criteria, findings, silenced)
+    language = getattr(getattr(doc, "company", None), "language", None)
+    return FileResult(display, criteria, findings, silenced, language or "en")
 
 
 def load(raw: bytes, display: str) -> tuple[Any, yamlio.Positions, str] | list[Finding]:

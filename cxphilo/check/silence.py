@@ -24,6 +24,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from cxphilo.locale import Text
 from cxphilo.storage import yamlio
 
 from .findings import Finding, Suppression
@@ -63,10 +64,10 @@ class Leftover:
     """A warning about a disable comment itself: its rule, message and place."""
 
     rule: str
-    message: str
+    message: Text
     line: int
     column: int
-    fix: str
+    fix: Text
 
 
 def read_directives(text: str, positions: yamlio.Positions) -> list[Directive]:
@@ -157,10 +158,10 @@ class Silencer:
                 out.append(
                     Leftover(
                         "disable-unknown-rule",
-                        "this cxphilo comment names no rule, so it silences nothing",
+                        Text("This cxphilo comment names no rule, so it silences nothing."),
                         directive.line,
                         directive.column,
-                        f'write it as "{SYNTAX}"',
+                        Text('Write it as "{syntax}".', syntax=SYNTAX),
                     )
                 )
                 continue
@@ -171,39 +172,52 @@ class Silencer:
                     out.append(
                         Leftover(
                             "disable-unknown-rule",
-                            f"no rule '{entry.rule}'{_did_you_mean(entry.rule)}",
+                            _no_such_rule(entry.rule),
                             *where,
-                            "use a rule id from the check's output or docs/rules.md",
+                            Text("Use a rule id from the check's output or docs/rules.md."),
                         )
                     )
                 elif entry.rule in NOT_SILENCED:
                     out.append(
                         Leftover(
                             "disable-unused",
-                            f"'{entry.rule}' cannot be silenced by a comment",
+                            Text("“{rule}” cannot be silenced by a comment.", rule=entry.rule),
                             *where,
-                            "fix the file (a file that cannot be read is not checked at all), "
-                            "or change the rule's level under rules: in the configuration",
+                            Text(
+                                "Fix the file (a file that cannot be read is not checked at "
+                                "all), or change the rule's level under rules: in the "
+                                "configuration."
+                            ),
                         )
                     )
                 elif not entry.used:
                     out.append(
                         Leftover(
                             "disable-unused",
-                            f"disable={entry.rule} silences nothing: no {entry.rule} finding "
-                            f"on line {directive.line} or {below}",
+                            Text(
+                                "disable={rule} silences nothing: no {rule} finding on line "
+                                "{line} or {below}.",
+                                rule=entry.rule,
+                                line=str(directive.line),
+                                below=str(below),
+                            ),
                             *where,
-                            "remove it, or move it to the line of the finding or the line above",
+                            Text(
+                                "Remove it, or move it to the line of the finding or the line "
+                                "above."
+                            ),
                         )
                     )
         return out
 
 
-def _did_you_mean(word: str) -> str:
+def _no_such_rule(word: str) -> Text:
     import difflib
 
     close = difflib.get_close_matches(word, list(BY_ID), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    if close:
+        return Text("No rule “{rule}” (did you mean “{close}”?).", rule=word, close=close[0])
+    return Text("No rule “{rule}”.", rule=word)
 
 
 def accepted_phrases(accept: Mapping[str, Sequence[str]] | None) -> dict[str, frozenset[str]]:

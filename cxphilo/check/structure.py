@@ -16,10 +16,11 @@ from cxphilo.criteria import Judgement, is_action_statement, judge_vision, verdi
 from cxphilo.document import catalogue
 from cxphilo.document.steps import same_wording
 from cxphilo.document.steps import status as step_status
+from cxphilo.locale import N_, Series, Text
 from cxphilo.storage.yamlio import PathKey, Positions
 from cxphilo.vocabulary import CRITERIA, MAX_VALUES
 
-from .findings import LEVELS, Finding, Level
+from .findings import CRITERION_WORDS, LEVELS, VERDICT_WORDS, Finding, Level
 from .rules import BY_ID, DISABLE_MARKER
 
 if TYPE_CHECKING:
@@ -47,10 +48,10 @@ class Located:
         self,
         rule_id: str,
         path: PathKey,
-        message: str,
+        message: Text,
         *,
         key: bool = False,
-        fix: str | None = None,
+        fix: Text | None = None,
         criterion: str | None = None,
         where: tuple[int, int] | None = None,
         level: Level | None = None,
@@ -150,14 +151,19 @@ def _steps(doc: Any, at: Located) -> None:
         if state.state == "done":
             continue
         step = state.step
-        missing = "; ".join(state.missing)
-        progress = "partly done" if state.state == "partly" else state.state
+        message = (
+            N_("Step {number} ({title}) is partly done: {missing}")
+            if state.state == "partly"
+            else N_("Step {number} ({title}) is not started: {missing}")
+        )
         at.add(
             "step-missing",
             (step.path,),
-            f"step {step.number} ({step.title.lower()}) is {progress}: {missing}",
+            Text(
+                message, number=step.number, title=Text(step.title), missing=Series(state.missing)
+            ),
             key=True,
-            fix=f"continue it with: cxphilo workshop --step {step.name}",
+            fix=Text("Continue it with: {command}", command=f"cxphilo workshop --step {step.name}"),
         )
 
 
@@ -168,9 +174,16 @@ def _values(doc: Any, at: Located) -> None:
         at.add(
             "values-too-many",
             ("values", MAX_VALUES),
-            f"{len(values)} values; the method asks for five or fewer so that people remember "
-            "and use them",
-            fix="merge the close ones and let the team vote the list down to five",
+            Text(
+                "{count} values; the method asks for {limit} or fewer so that people remember "
+                "and use them",
+                count=len(values),
+                limit=MAX_VALUES,
+            ),
+            fix=Text(
+                "Merge the close ones and let the team vote the list down to {limit}.",
+                limit=MAX_VALUES,
+            ),
         )
     for index, value in enumerate(values):
         statement = (value.statement or "").strip()
@@ -178,24 +191,37 @@ def _values(doc: Any, at: Located) -> None:
             at.add(
                 "value-no-statement",
                 ("values", index),
-                f"value '{value.name}' has no action statement",
-                fix='write what people do: a strong verb ("Treat every ...") or an "I ..." line',
+                Text("Value “{value}” has no action statement.", value=value.name),
+                fix=Text(
+                    'Write what people do: a strong verb ("Treat every ...") or an "I ..." line.'
+                ),
             )
         elif not is_action_statement(statement, language):
             at.add(
                 "value-not-action",
                 ("values", index, "statement"),
-                f"the statement of '{value.name}' (\"{statement}\") does not say what anyone does",
-                fix='start with a verb ("Get it right the first time") or "I" '
-                '("I own every problem until it is solved")',
+                Text(
+                    "The statement of “{value}” (“{statement}”) does not say what anyone does.",
+                    value=value.name,
+                    statement=statement,
+                ),
+                fix=Text(
+                    'Start with a verb ("Get it right the first time") or "I" '
+                    '("I own every problem until it is solved").'
+                ),
             )
         if not value.metrics:
             at.add(
                 "value-no-metric",
                 ("values", index),
-                f"value '{value.name}' has no metric to show whether the team lives it",
-                fix="add one from the catalogue (cxphilo metrics) or define your own under "
-                "metrics:",
+                Text(
+                    "Value “{value}” has no metric to show whether the team lives it.",
+                    value=value.name,
+                ),
+                fix=Text(
+                    "Add one from the catalogue (cxphilo metrics) or define your own under "
+                    "metrics:."
+                ),
             )
 
 
@@ -211,9 +237,14 @@ def _metrics(doc: Any, at: Located) -> None:
             at.add(
                 "metric-unknown",
                 path,
-                f"metric '{metric_id}' is not in the catalogue and not defined under metrics:",
-                fix="pick one from the catalogue (cxphilo metrics) or define it under metrics: "
-                "with a name and what it measures",
+                Text(
+                    "Metric “{metric}” is not in the catalogue and not defined under metrics:.",
+                    metric=metric_id,
+                ),
+                fix=Text(
+                    "Pick one from the catalogue (cxphilo metrics) or define it under metrics: "
+                    "with a name and what it measures."
+                ),
             )
     for index, entry in enumerate(doc.metrics):
         if catalogue.find(entry.id) is not None:
@@ -223,8 +254,14 @@ def _metrics(doc: Any, at: Located) -> None:
             at.add(
                 "metric-undefined",
                 ("metrics", index, "id"),
-                f"custom metric '{entry.id}' needs {' and '.join(missing)}",
-                fix="add name: and measures: (and a formula) so everyone measures it the same way",
+                Text(
+                    "Custom metric “{metric}” needs {missing}.",
+                    metric=entry.id,
+                    missing=[Text(m) for m in missing],
+                ),
+                fix=Text(
+                    "Add name: and measures: (and a formula) so everyone measures it the same way."
+                ),
             )
 
 
@@ -237,28 +274,46 @@ def _metric_dates(doc: Any, at: Located, today: dt.date) -> None:
             at.add(
                 "metric-target-past",
                 ("metrics", index, "target", "date"),
-                f"the target for {metric} was due on {target.isoformat()} "
-                f"({(today - target).days} days ago)",
-                fix="measure it now, record the result as the new baseline (value and date) "
-                "and set a new target with a date ahead",
+                Text(
+                    "The target for {metric} was due on {date} ({days}).",
+                    metric=metric,
+                    date=target.isoformat(),
+                    days=_days_ago((today - target).days),
+                ),
+                fix=Text(
+                    "Measure it now, record the result as the new baseline (value and date) "
+                    "and set a new target with a date ahead."
+                ),
             )
         baseline = entry.baseline.date if entry.baseline is not None else None
         if baseline is not None and baseline > today:
             at.add(
                 "metric-baseline-future",
                 ("metrics", index, "baseline", "date"),
-                f"the baseline for {metric} is dated {baseline.isoformat()}, after today; "
-                "a baseline is a value already measured",
-                fix="give the date it was measured, or record the value as the target if it "
-                "is still to be reached",
+                Text(
+                    "The baseline for {metric} is dated {date}, after today; "
+                    "a baseline is a value already measured.",
+                    metric=metric,
+                    date=baseline.isoformat(),
+                ),
+                fix=Text(
+                    "Give the date it was measured, or record the value as the target if it "
+                    "is still to be reached."
+                ),
             )
 
 
-def _metric_name(entry: Any) -> str:
+def _metric_name(entry: Any) -> Text:
     """ "NPS (Net Promoter Score)": the id, and its name when one is known."""
     known = catalogue.find(entry.id)
     name = entry.name or (known.name if known is not None else None)
-    return f"'{entry.id}'" + (f" ({name})" if name and name != entry.id else "")
+    if name and name != entry.id:
+        return Text("“{metric}” ({name})", metric=entry.id, name=name)
+    return Text("“{metric}”", metric=entry.id)
+
+
+def _days_ago(days: int) -> Text:
+    return Text.plural_of("{count} day ago", "{count} days ago", days)
 
 
 def _model(doc: Any, at: Located) -> None:
@@ -271,9 +326,11 @@ def _model(doc: Any, at: Located) -> None:
         at.add(
             "customer-history-missing",
             ("model", "choice"),
-            "a customer-centric model needs a log of each customer's support history and notes, "
-            "and nothing says how it is kept",
-            fix="describe it under model.customer_history (the help desk, the CRM, ...)",
+            Text(
+                "A customer-centric model needs a log of each customer's support history and "
+                "notes, and nothing says how it is kept."
+            ),
+            fix=Text("Describe it under model.customer_history (the help desk, the CRM, ...)."),
         )
 
 
@@ -284,9 +341,9 @@ def _vision(doc: Any, at: Located) -> Judgement | None:
         at.add(
             "vision-missing",
             ("vision", "statement") if vision is not None else ("vision",),
-            "no vision statement yet, so the three criteria are not judged",
+            Text("No vision statement yet, so the three criteria are not judged."),
             key=vision is None,
-            fix="write it in step 4: cxphilo workshop --step vision",
+            fix=Text("Write it in step 4: {command}", command="cxphilo workshop --step vision"),
         )
         return None
     assessment = doc.assessment
@@ -310,38 +367,22 @@ def _vision(doc: Any, at: Located) -> Judgement | None:
             criterion=found.criterion,
             where=where,
             level=found.level,
-            words=quoted_words(found.message, statement, found.span),
+            words=finding_words(found.words, statement, found.span),
         )
     return judgement
 
 
-def quoted_words(message: str, statement: str, span: tuple[int, int] | None) -> tuple[str, ...]:
-    """The words of `statement` a vision finding is about.
-
-    The engine's messages start by quoting them (`"go the extra mile", "synergy":
-    ...`), each a piece of the statement as written; a quote is taken only when
-    it is one, so a `"` inside the words does not cut them short. A message that
-    quotes nothing falls back to the words at the finding's `span`; a finding
-    about the whole statement (its length, the mission restated) has none.
-    """
-    words: list[str] = []
-    pos = 0
-    while message.startswith('"', pos):
-        close = message.find('"', pos + 1)
-        while close != -1:
-            phrase, after = message[pos + 1 : close], message[close + 1 : close + 3]
-            if after in (", ", ": ") and phrase and phrase in statement:
-                break
-            close = message.find('"', close + 1)
-        if close == -1:
-            break
-        words.append(message[pos + 1 : close])
-        if message[close + 1 : close + 3] == ": ":
-            break
-        pos = close + 3
-    if not words and span is not None and statement[span[0] : span[1]].strip():
-        words.append(statement[span[0] : span[1]].strip())
-    return tuple(words)
+def finding_words(
+    quoted: tuple[str, ...], statement: str, span: tuple[int, int] | None
+) -> tuple[str, ...]:
+    """The words of `statement` a vision finding is about: those its message quotes, else
+    the words at its `span`; a finding about the whole statement (its length, the
+    mission restated) has none."""
+    if quoted:
+        return quoted
+    if span is not None and statement[span[0] : span[1]].strip():
+        return (statement[span[0] : span[1]].strip(),)
+    return ()
 
 
 def _review(doc: Any, at: Located, judgement: Judgement | None) -> None:
@@ -353,10 +394,17 @@ def _review(doc: Any, at: Located, judgement: Judgement | None) -> None:
         at.add(
             "review-stale",
             ("vision", "review", "statement"),
-            f'the team reviewed "{review.statement.strip()}", but the vision now reads '
-            f'"{(vision.statement or "").strip()}"; nobody has judged the new wording',
-            fix="review it again with the team (cxphilo workshop --step vision) so that "
-            "vision.review.statement matches",
+            Text(
+                "The team reviewed “{reviewed}”, but the vision now reads “{statement}”; "
+                "nobody has judged the new wording.",
+                reviewed=review.statement.strip(),
+                statement=(vision.statement or "").strip(),
+            ),
+            fix=Text(
+                "Review it again with the team ({command}) so that vision.review.statement "
+                "matches.",
+                command="cxphilo workshop --step vision",
+            ),
         )
         return
     configured = verdicts((f.criterion, f.level) for f in at.findings if f.criterion)
@@ -369,16 +417,24 @@ def _review(doc: Any, at: Located, judgement: Judgement | None) -> None:
             at.add(
                 "review-failed",
                 path,
-                f"the team's own review says the vision fails '{criterion}'",
-                fix="rework the statement and review it again",
+                Text(
+                    "The team's own review says the vision fails “{criterion}”.",
+                    criterion=Text(CRITERION_WORDS[criterion]),
+                ),
+                fix=Text("Rework the statement and review it again."),
             )
         ours = configured[criterion]
         if team != ours:
             at.add(
                 "review-disagrees",
                 path,
-                f"the team judged '{criterion}' {team}; the check finds it {ours}",
-                fix="look at the check's findings on the vision with the team",
+                Text(
+                    "The team's verdict on “{criterion}” is {team}; the check's is {ours}.",
+                    criterion=Text(CRITERION_WORDS[criterion]),
+                    team=Text(VERDICT_WORDS[team]),
+                    ours=Text(VERDICT_WORDS[ours]),
+                ),
+                fix=Text("Look at the check's findings on the vision with the team."),
             )
 
 
@@ -389,7 +445,10 @@ def _governance(doc: Any, at: Located, today: dt.date) -> None:
         at.add(
             "review-overdue",
             ("governance", "next_review"),
-            f"the philosophy was due for review on {due.isoformat()} "
-            f"({(today - due).days} days ago)",
-            fix="review it with the team, then set the next date",
+            Text(
+                "The philosophy was due for review on {date} ({days}).",
+                date=due.isoformat(),
+                days=_days_ago((today - due).days),
+            ),
+            fix=Text("Review it with the team, then set the next date."),
         )

@@ -180,21 +180,30 @@ def _ask_identity(
 def status(
     path: PathArg = DEFAULT_FILE,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="Say it in this language [default: $CXPHILO_LANG, else the file's language].",
+        ),
+    ] = None,
 ) -> None:
     """Show the seven steps, each done, partly done or not started, and what is next.
 
     Example: cxphilo status philosophy.yaml --format json
     """
     from cxphilo.document.steps import status as step_status
+    from cxphilo.locale import interface_language, words
     from cxphilo.render import views
     from cxphilo.storage.store import load
 
     loaded = load(path)
+    t = words(interface_language(lang, loaded.doc.company.language))
     result = step_status(loaded.doc)
     if format is Format.json:
-        views.status_json(path, loaded.doc, result)
+        views.status_json(path, loaded.doc, result, t)
     else:
-        views.status_text(path, loaded.doc, result)
+        views.status_text(path, loaded.doc, result, t)
 
 
 # --- schema --------------------------------------------------------------------------------
@@ -292,6 +301,14 @@ def check(
             "--show-links", help="Follow each finding with its rule's page (text format)."
         ),
     ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="Word the findings in this language, whatever each file's language "
+            "[default: $CXPHILO_LANG, else each file's language].",
+        ),
+    ] = None,
 ) -> None:
     """Check philosophy files: the structure, the three vision criteria and the review.
 
@@ -304,7 +321,7 @@ def check(
     """
     from cxphilo.cli.check import run
 
-    run(paths or [], _chosen(format), strict, config, show_links)
+    run(paths or [], _chosen(format), strict, config, show_links, lang)
 
 
 # --- render --------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ class CheckArgs:
     format: str | None = None
     strict: bool = False
     config: Path | None = None
+    lang: str | None = None
 
 
 def parse_args(argv: list[str]) -> CheckArgs | None:
@@ -41,7 +42,9 @@ def parse_args(argv: list[str]) -> CheckArgs | None:
             args.paths += [Path(t) for t in tokens]
             break
         name, eq, inline = token.partition("=") if token.startswith("--") else (token, "", "")
-        if name in ("--format", "-f", "--config") or (token.startswith("-f") and len(token) > 2):
+        if name in ("--format", "-f", "--config", "--lang") or (
+            token.startswith("-f") and len(token) > 2
+        ):
             value: str | None
             if token.startswith("-f") and not token.startswith("--") and len(token) > 2:
                 name, value = "-f", token[2:]
@@ -53,6 +56,8 @@ def parse_args(argv: list[str]) -> CheckArgs | None:
                 return None
             if name == "--config":
                 args.config = Path(value)
+            elif name == "--lang":
+                args.lang = value
             elif value in FORMATS:
                 args.format = value
             else:
@@ -74,6 +79,7 @@ def run(
     strict: bool,
     config_path: Path | None,
     show_links: bool = False,
+    lang: str | None = None,
 ) -> None:
     """Check the files, print the report, raise CheckFailed (exit 1) when they fail.
 
@@ -84,23 +90,32 @@ def run(
     from cxphilo.check import check_paths, report
     from cxphilo.check.config import load_config
     from cxphilo.errors import CheckFailed
+    from cxphilo.locale import chosen_language
 
+    chosen_lang = chosen_language(lang)
     config = load_config(config_path)
     strict = strict or config.strict
-    results = check_paths(paths or [DEFAULT_FILE], config.rules, accept=config.accept)
+    found = check_paths(paths or [DEFAULT_FILE], config.rules, accept=config.accept)
+    results, t = report.worded(found, chosen_lang)
     chosen = report.choose_format(fmt, os.environ)
     summarised = False
     if chosen == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         summarised = _append(
             Path(os.environ["GITHUB_STEP_SUMMARY"]),
-            report.github_summary(results, strict, config.docs),
+            report.github_summary(results, strict, config.docs, t),
         )
     if chosen == "text" and output.colour_wanted(sys.stdout):
         links = report.text_links(config.docs) if show_links else None
-        output.lines(report.text_lines(results, strict, links), colour=True)
+        output.lines(report.text_lines(results, strict, links, t), colour=True)
     else:
         text = report.render(
-            chosen, results, strict, docs=config.docs, links=show_links, step_summary=summarised
+            chosen,
+            results,
+            strict,
+            docs=config.docs,
+            links=show_links,
+            step_summary=summarised,
+            t=t,
         )
         output.document(text, report.DOCUMENT_KIND.get(chosen, "text"))
     if any(result.failed(strict) for result in results):

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from cxphilo.locale import N_, Either, Series, Text
 from cxphilo.vocabulary import DAYS
 
 ALL_DAYS = frozenset(DAYS)
@@ -52,23 +53,34 @@ MANY_CHANNELS = 3
 Span = tuple[int, int]  # minutes after midnight of its day; the end may pass 24:00
 
 _HOURS = re.compile(r"^(\d{2}):(\d{2})-(\d{2}):(\d{2})$")
-_DAY_NAMES = {
-    "mon": "Mon",
-    "tue": "Tue",
-    "wed": "Wed",
-    "thu": "Thu",
-    "fri": "Fri",
-    "sat": "Sat",
-    "sun": "Sun",
+# A day as a list of days names it ("Mon–Fri"), in the reader's language.
+DAY_SHORT = {
+    "mon": N_("Mon"),
+    "tue": N_("Tue"),
+    "wed": N_("Wed"),
+    "thu": N_("Thu"),
+    "fri": N_("Fri"),
+    "sat": N_("Sat"),
+    "sun": N_("Sun"),
 }
 # How a channel reads after "people answer ...", and on its own.
 BY_CHANNEL = {
-    "phone": "by phone",
-    "email": "by email",
-    "chat": "by chat",
-    "social": "on social media",
-    "in-person": "in person",
-    "sms": "by SMS",
+    "phone": N_("by phone"),
+    "email": N_("by email"),
+    "chat": N_("by chat"),
+    "social": N_("on social media"),
+    "in-person": N_("in person"),
+    "sms": N_("by SMS"),
+}
+# The channels reached "by" something, said together: "by phone, email and chat".
+_BY = frozenset({"phone", "email", "chat", "sms"})
+CHANNEL_WORDS = {
+    "phone": N_("phone"),
+    "email": N_("email"),
+    "chat": N_("chat"),
+    "social": N_("social media"),
+    "in-person": N_("in-person contact"),
+    "sms": N_("SMS"),
 }
 
 
@@ -252,65 +264,74 @@ class Reach:
 
     # -- in words
 
-    def describe(self) -> str:
+    def describe(self) -> Text:
         """The capacity in one line, e.g. "2 people answer Mon–Fri 08:00–17:00 and
-        Sat 10:00–14:00 by phone and chat; chat until 20:00"."""
+        Sat 10:00–14:00 by phone and by chat; chat until 20:00"."""
         if self == Reach(None, None, None, (), None, ()):
-            return "nothing declared yet"
-        if self.team_size is None:
-            who = "you answer"
-        else:
-            who = f"{self.team_size} {'person answers' if self.team_size == 1 else 'people answer'}"
+            return Text("nothing declared yet")
         humans = self.human_channels
         if self.channels is None:
-            via = "(channels not given)"
+            via = Text("(channels not given)")
         elif not humans:
-            via = "only through self-service"
+            via = Text("only through self-service")
+        elif SELF_SERVICE in self.channels:
+            via = Text("{channels}, with self-service", channels=by_channels(humans))
         else:
             via = by_channels(humans)
-            if SELF_SERVICE in self.channels:
-                via += ", with self-service"
-        line = f"{who} {self._when()} {via}"
+        if self.team_size is None:
+            line = Text("you answer {when} {via}", when=self._when(), via=via)
+        else:
+            line = Text.plural_of(
+                "{count} person answers {when} {via}",
+                "{count} people answer {when} {via}",
+                self.team_size,
+                when=self._when(),
+                via=via,
+            )
         extra = [
-            f"{channel_word(c)} {self._channel_when(span)}"
+            Text("{channel} {when}", channel=channel_word(c), when=self._channel_when(span))
             for c, span in self.channel_hours
             if c != SELF_SERVICE
         ]
-        return "; ".join([line, *extra])
+        return Text("{first}; {rest}", first=line, rest=Series(extra)) if extra else line
 
-    def _when(self) -> str:
+    def _when(self) -> Text:
         if self.days is None:
             if self.usual is None:
-                return "(days and hours not given)"
-            return f"{clock_range(self.usual)} (days not given)"
+                return Text("(days and hours not given)")
+            return Text("{hours} (days not given)", hours=clock_range(self.usual))
         groups: dict[Span | None, list[str]] = {}
         exceptions = dict(self.day_hours)
         for day in DAYS:
             if day in self.days:
                 groups.setdefault(exceptions.get(day, self.usual), []).append(day)
-        pieces = []
-        for span, days in groups.items():
-            when = "(hours not given)" if span is None else clock_range(span)
-            pieces.append(f"{day_list(days)} {when}")
-        return _join(pieces)
+        pieces = [
+            Text(
+                "{days} {hours}",
+                days=day_list(days),
+                hours=Text("(hours not given)") if span is None else clock_range(span),
+            )
+            for span, days in groups.items()
+        ]
+        return Text("{items}", items=pieces)
 
-    def _channel_when(self, span: Span) -> str:
+    def _channel_when(self, span: Span) -> Text | str:
         usual = self.usual
         if span == (0, DAY):
-            return "around the clock"
+            return Text("around the clock")
         if usual is not None and usual != (0, DAY):
             if span[0] == usual[0]:
-                return f"until {clock(span[1])}"
+                return Text("until {time}", time=clock(span[1]))
             if span[1] == usual[1]:
-                return f"from {clock(span[0])}"
+                return Text("from {time}", time=clock(span[0]))
         return clock_range(span)
 
 
-def describe_capacity(capacity: CapacityLike | None) -> str:
+def describe_capacity(capacity: CapacityLike | None) -> Text:
     """A declared capacity in one line, for the check's fixes and the workshop's screens:
     "2 people answer Mon 09:00–17:00 and Tue 09:00–12:00 by phone"."""
     reach = Reach.of(capacity)
-    return "no capacity declared" if reach is None else reach.describe()
+    return Text("no capacity declared") if reach is None else reach.describe()
 
 
 def _spans_of(
@@ -348,18 +369,18 @@ def clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def clock_range(span: Span) -> str:
+def clock_range(span: Span) -> Text | str:
     """ "08:00–17:00", or "around the clock" for the whole day."""
     if span == (0, DAY):
-        return "around the clock"
+        return Text("around the clock")
     return f"{clock(span[0])}–{clock(span[1])}"
 
 
-def day_list(days: Iterable[str | None]) -> str:
+def day_list(days: Iterable[str | None]) -> Text:
     """Days in week order, runs joined: "Mon–Fri", "Mon, Wed and Sat–Sun", "every day"."""
     chosen = {d for d in days if d is not None}
     if chosen >= ALL_DAYS:
-        return "every day"
+        return Text("every day")
     runs: list[list[str]] = []
     for day in DAYS:
         if day not in chosen:
@@ -368,35 +389,38 @@ def day_list(days: Iterable[str | None]) -> str:
             runs[-1].append(day)
         else:
             runs.append([day])
+    # Two days in a row are "Sat and Sun" alone, and a run inside a longer list.
     names = [
-        _DAY_NAMES[run[0]]
+        Text(DAY_SHORT[run[0]])
         if len(run) == 1
-        else f"{_DAY_NAMES[run[0]]}{'–' if len(run) > 2 else ' and '}{_DAY_NAMES[run[-1]]}"
+        else Text(
+            "{first}–{last}",
+            first=Text(DAY_SHORT[run[0]]),
+            last=Text(DAY_SHORT[run[-1]]),
+        )
+        if len(run) > 2 or len(runs) > 1
+        else Text(
+            "{first} and {last}", first=Text(DAY_SHORT[run[0]]), last=Text(DAY_SHORT[run[-1]])
+        )
         for run in runs
     ]
-    # "Sat and Sun" inside a longer list reads better as a run.
-    if len(names) > 1:
-        names = [n.replace(" and ", "–") for n in names]
-    return _join(names)
+    return names[0] if len(names) == 1 else Text("{days}", days=names)
 
 
-def by_channels(channels: Iterable[str], last: str = "and") -> str:
+def by_channels(channels: Iterable[str], last: str = "and") -> Text:
     """ "by phone, email and chat", "by phone or on social media"."""
-    ways = [BY_CHANNEL.get(c, f"by {c}") for c in channels]
-    by = [way.removeprefix("by ") for way in ways if way.startswith("by ")]
-    others = [way for way in ways if not way.startswith("by ")]
-    pieces = (["by " + _join(by, last)] if by else []) + others
-    return _join(pieces, last)
-
-
-def channel_word(channel: str) -> str:
-    """ "chat", "social media", "SMS": a channel as a word in a sentence."""
-    return {"social": "social media", "in-person": "in-person contact", "sms": "SMS"}.get(
-        channel, channel
+    listed = Either if last == "or" else tuple
+    chosen = list(channels)
+    by = [channel_word(c) for c in chosen if c in _BY]
+    others = [Text(BY_CHANNEL[c]) if c in BY_CHANNEL else c for c in chosen if c not in _BY]
+    pieces = ([Text("by {channels}", channels=listed(by))] if by else []) + others
+    return (
+        pieces[0]
+        if len(pieces) == 1 and isinstance(pieces[0], Text)
+        else Text("{ways}", ways=listed(pieces))
     )
 
 
-def _join(items: Sequence[str], last: str = "and") -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {last} " + items[-1]
+def channel_word(channel: str) -> Text | str:
+    """ "chat", "social media", "SMS": a channel as a word in a sentence."""
+    return Text(CHANNEL_WORDS[channel]) if channel in CHANNEL_WORDS else channel

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from cxphilo.locale import N_, Text
 from cxphilo.vocabulary import CRITERIA, DAYS, Criterion
 
 from .capacity import CapacityLike, Reach
@@ -172,9 +173,10 @@ class VisionFinding:
     rule: str
     criterion: Criterion
     level: Level
-    message: str  # what triggered it, quoting the words
-    fix: str  # how to fix it, in plain words
+    message: Text  # what triggered it, quoting the words
+    fix: Text  # how to fix it, in plain words
     span: Span | None  # (start, end) in the statement, or None for the whole of it
+    words: tuple[str, ...] = ()  # the words of the statement the message quotes
 
 
 @dataclass(frozen=True)
@@ -225,8 +227,8 @@ def judge_vision(
             "vision-empty",
             "simple",
             "error",
-            "The vision statement is empty.",
-            "Write one sentence about what a customer gets when they contact you.",
+            Text("The vision statement is empty."),
+            Text("Write one sentence about what a customer gets when they contact you."),
             None,
         )
         return Judgement(statement, lex.language, dict.fromkeys(CRITERIA, "fail"), [finding])
@@ -284,13 +286,18 @@ def _beside(claim: Span, clause: Span, spans: list[Span]) -> bool:
     return _overlaps(clause, [s for s in spans if not _within(s, claim)])
 
 
-def _quote_all(text: Statement, spans: list[Span]) -> str:
+def _quoted(text: Statement, spans: list[Span]) -> tuple[str, ...]:
+    """The words at `spans`, as typed, each once."""
     seen: list[str] = []
     for start, end in spans:
         quoted = text.quote(start, end)
         if quoted.lower() not in (s.lower() for s in seen):
             seen.append(quoted)
-    return ", ".join(f'"{q}"' for q in seen)
+    return tuple(seen)
+
+
+def _quote_all(words: tuple[str, ...]) -> str:
+    return ", ".join(f'"{q}"' for q in words)
 
 
 class _Judge:
@@ -317,14 +324,28 @@ class _Judge:
         rule_id: str,
         span: Span | None,
         message: str,
-        fix: str,
+        fix: str | Text,
         level: Level | None = None,
         spans: list[Span] | None = None,
+        quoting: list[Span] | None = None,
+        **params: object,
     ) -> None:
+        """A finding whose message starts with the words at `quoting` ({words})."""
         rule = RULES_BY_ID[rule_id]
         self._taken[rule.criterion].extend(spans or ([span] if span else []))
+        words = _quoted(self.text, quoting) if quoting else ()
+        if words:
+            params["words"] = _quote_all(words)
         self.findings.append(
-            VisionFinding(rule_id, rule.criterion, level or rule.level, message, fix, span)
+            VisionFinding(
+                rule_id,
+                rule.criterion,
+                level or rule.level,
+                Text(message, **params),
+                Text(fix) if isinstance(fix, str) else fix,
+                span,
+                words,
+            )
         )
 
     def free(self, criterion: str, spans: list[Span]) -> list[Span]:
@@ -405,29 +426,27 @@ class _Judge:
     # -- simple
 
     def simple(self) -> None:
-        text = self.text
         cliches = _merge(self.find("cliche"), self.folded)
         if cliches:
             self.add(
                 "vision-cliche",
                 cliches[0],
-                f"{_quote_all(text, cliches)}: "
-                + _plural(
-                    cliches,
-                    "a stock phrase everyone has heard, so nobody acts on it.",
-                    "stock phrases everyone has heard, so nobody acts on them.",
-                ),
-                "Say in your own words what the team does that a customer would notice.",
+                N_("{words}: a stock phrase everyone has heard, so nobody acts on it.")
+                if len(cliches) == 1
+                else N_("{words}: stock phrases everyone has heard, so nobody acts on them."),
+                N_("Say in your own words what the team does that a customer would notice."),
                 spans=cliches,
+                quoting=cliches,
             )
         buzz = _merge(self.free("simple", self.find("buzzword")), self.folded)
         if buzz:
             self.add(
                 "vision-buzzword",
                 buzz[0],
-                f"{_quote_all(text, buzz)}: business jargon a customer would not say.",
-                "Swap it for the plain words you would use with a customer: what do they get?",
+                N_("{words}: business jargon a customer would not say."),
+                N_("Swap it for the plain words you would use with a customer: what do they get?"),
                 spans=buzz,
+                quoting=buzz,
             )
         hedges = self.free("simple", self.find("hedge"))
         escapes = self.find("escape")
@@ -441,11 +460,13 @@ class _Judge:
             self.add(
                 "vision-hedge",
                 spans[0],
-                f"{_quote_all(text, spans)}: promises trying, not doing"
-                + (", and leaves a way out." if empty and escapes else "."),
-                'Say what the team does: "we answer" rather than "we strive to answer".',
+                N_("{words}: promises trying, not doing, and leaves a way out.")
+                if empty and escapes
+                else N_("{words}: promises trying, not doing."),
+                N_('Say what the team does: "we answer" rather than "we strive to answer".'),
                 level="error" if empty else None,
                 spans=spans,
+                quoting=spans,
             )
         vague = self.free("simple", self.find("vague"))
         if vague:
@@ -455,10 +476,18 @@ class _Judge:
             self.add(
                 "vision-vague",
                 vague[0],
-                f"{_quote_all(text, vague)}: could be said by any company about anything"
-                + ("." if not concrete else "; the rest of the statement is concrete."),
-                "Name what a customer actually notices: an answer, a fix, a person who follows up.",
+                N_("{words}: could be said by any company about anything.")
+                if not concrete
+                else N_(
+                    "{words}: could be said by any company about anything; the rest of the "
+                    "statement is concrete."
+                ),
+                N_(
+                    "Name what a customer actually notices: an answer, a fix, a person who "
+                    "follows up."
+                ),
                 level=None if not concrete else "warning",
+                quoting=vague,
             )
         self._noun_list(actions)
         self._length()
@@ -474,9 +503,9 @@ class _Judge:
                 self.add(
                     "vision-noun-list",
                     None,
-                    f"{_quote_all(self.text, abstract)}: abstract words in a row, with no "
-                    "action and no one they are for.",
-                    "Make it one sentence with a verb: who does what for whom?",
+                    N_("{words}: abstract words in a row, with no action and no one they are for."),
+                    N_("Make it one sentence with a verb: who does what for whom?"),
+                    quoting=abstract,
                 )
             return
         content = self.content_words()
@@ -492,9 +521,9 @@ class _Judge:
             self.add(
                 "vision-noun-list",
                 None,
-                f"{_quote_all(self.text, spans)}: abstract words with no action and no one "
-                "they are for.",
-                "Make it one sentence with a verb: who does what for whom?",
+                N_("{words}: abstract words with no action and no one they are for."),
+                N_("Make it one sentence with a verb: who does what for whom?"),
+                quoting=spans,
             )
 
     def _bare_list(self) -> bool:
@@ -511,37 +540,71 @@ class _Judge:
 
     def _length(self) -> None:
         length = self.length
-        unit = "characters" if self.lex.cjk else "words"
         error = self.lex.number("length_error", 25)
         warn = self.lex.number("length_warn", 20)
         if length > error:
             self.add(
                 "vision-too-long",
                 None,
-                f"The statement has {length} {unit}; people remember a vision that fits in "
-                f"one breath ({error} {unit} at most).",
-                "Keep the one idea that matters most and move the details to the values.",
+                N_(
+                    "The statement has {length} characters; people remember a vision that fits "
+                    "in one breath ({limit} characters at most)."
+                )
+                if self.lex.cjk
+                else N_(
+                    "The statement has {length} words; people remember a vision that fits in "
+                    "one breath ({limit} words at most)."
+                ),
+                N_("Keep the one idea that matters most and move the details to the values."),
+                length=length,
+                limit=error,
             )
         elif length > warn:
             self.add(
                 "vision-long",
                 None,
-                f"The statement has {length} {unit}; it is easier to remember with "
-                f"{warn} or fewer.",
-                "Cut the words a customer would not miss.",
+                N_(
+                    "The statement has {length} characters; it is easier to remember with "
+                    "{limit} or fewer."
+                )
+                if self.lex.cjk
+                else N_(
+                    "The statement has {length} words; it is easier to remember with "
+                    "{limit} or fewer."
+                ),
+                N_("Cut the words a customer would not miss."),
+                length=length,
+                limit=warn,
             )
 
     # -- service
 
     def service(self, mission: str | None) -> None:
-        text = self.text
         kinds = (
-            ("market", "the company's place in the market"),
-            ("award", "a ranking or an award for the company"),
-            ("money", "a money target"),
-            ("cost", "a cost target"),
-            ("competitor", "about competitors"),
-            ("investor", "for investors or owners, who are not its customers"),
+            (
+                "market",
+                N_(
+                    "{words}: the company's place in the market, not something a "
+                    "customer experiences."
+                ),
+            ),
+            (
+                "award",
+                N_(
+                    "{words}: a ranking or an award for the company, not something a "
+                    "customer experiences."
+                ),
+            ),
+            ("money", N_("{words}: a money target, not something a customer experiences.")),
+            ("cost", N_("{words}: a cost target, not something a customer experiences.")),
+            ("competitor", N_("{words}: about competitors, not something a customer experiences.")),
+            (
+                "investor",
+                N_(
+                    "{words}: for investors or owners, who are not its customers, not "
+                    "something a customer experiences."
+                ),
+            ),
         )
         for category, what in kinds:
             found = _merge(self.free("service", self.find(category)), self.folded)
@@ -549,18 +612,24 @@ class _Judge:
                 self.add(
                     "vision-business-target",
                     found[0],
-                    f"{_quote_all(text, found)}: {what}, not something a customer experiences.",
-                    "Describe the service from the customer's side: what do they get when "
-                    "they contact you?",
+                    what,
+                    N_(
+                        "Describe the service from the customer's side: what do they get when "
+                        "they contact you?"
+                    ),
                     spans=found,
+                    quoting=found,
                 )
         if mission and self._restates(mission):
             self.add(
                 "vision-mission-restated",
                 None,
-                f'The statement repeats the company\'s mission ("{mission.strip()}") instead '
-                "of describing the service.",
-                "Walk through a customer's contact with support and say what they experience.",
+                N_(
+                    'The statement repeats the company\'s mission ("{mission}") instead of '
+                    "describing the service."
+                ),
+                N_("Walk through a customer's contact with support and say what they experience."),
+                mission=mission.strip(),
             )
         if self.findings_of("service"):
             return
@@ -577,9 +646,11 @@ class _Judge:
             self.add(
                 "vision-no-customer",
                 None,
-                "Nothing in the statement names a customer, the service or what it feels like "
-                "to get it.",
-                'Say who you serve and what they get: "Every <customer> gets ...".',
+                N_(
+                    "Nothing in the statement names a customer, the service or what it feels like "
+                    "to get it."
+                ),
+                N_('Say who you serve and what they get: "Every <customer> gets ...".'),
             )
 
     def _generic_service(self) -> None:
@@ -600,8 +671,8 @@ class _Judge:
         self.add(
             "vision-no-customer",
             None,
-            "Take away the stock words and nothing is left that a customer gets.",
-            'Say what a customer gets when they contact you: "every <customer> gets ...".',
+            N_("Take away the stock words and nothing is left that a customer gets."),
+            N_('Say what a customer gets when they contact you: "every <customer> gets ...".'),
         )
 
     def findings_of(self, criterion: str) -> list[VisionFinding]:
@@ -702,7 +773,7 @@ class _Judge:
         protected = [c.span for c in claims] + self_service + limits + weekdays
         clauses = clause_bounds(self.folded, self.find("conjunction"), protected)
         # (rule, kind, promise, why not) -> spans: "24 hours a day, 365 days" is one finding
-        broken: dict[tuple[str, Kind, str, str], list[Span]] = {}
+        broken: dict[tuple[str, Kind, Text, Text | None], list[Span]] = {}
         negations = self.find("negation")
         contrasts = self.find("contrast")
         for claim in claims:
@@ -724,31 +795,37 @@ class _Judge:
             promise = promise_of(claim, context)
             if promise is None:
                 continue
-            verdict, why_not = promise.judge(reach) if reach is not None else (None, "")
+            verdict, why_not = promise.judge(reach) if reach is not None else (None, None)
             if verdict is True:
                 continue
             rule = "vision-unchecked-promise" if verdict is None else "vision-overpromise"
-            key = (rule, promise.kind, promise.what, why_not if verdict is False else "")
+            key = (rule, promise.kind, promise.what, why_not if verdict is False else None)
             broken.setdefault(key, []).append(span)
         for (rule, kind, what, why_not), spans in broken.items():
-            quoted = _quote_all(self.text, spans)
             if rule == "vision-unchecked-promise":
                 self.add(
                     rule,
                     spans[0],
-                    f"{quoted}: {what}, but the capacity it needs is not declared, so nobody "
-                    "can tell whether the team can keep it.",
-                    f"Fill in the team's {missing(kind, reach)} in step 1.",
+                    N_(
+                        "{words}: {what}, but the capacity it needs is not declared, so nobody "
+                        "can tell whether the team can keep it."
+                    ),
+                    Text("Fill in the team's {missing} in step 1.", missing=missing(kind, reach)),
                     spans=spans,
+                    quoting=spans,
+                    what=what,
                 )
             else:
                 assert reach is not None
                 self.add(
                     rule,
                     spans[0],
-                    f"{quoted}: {what}, but {why_not}.",
+                    N_("{words}: {what}, but {why}."),
                     fix(kind, reach),
                     spans=spans,
+                    quoting=spans,
+                    what=what,
+                    why=why_not,
                 )
 
     def _worded_targets(self) -> list[Span]:
@@ -800,25 +877,34 @@ class _Judge:
         outside = [
             s for s in self.customer_spans() + self.find("outcome") if not _overlaps(s, spans)
         ]
-        quoted = _quote_all(self.text, sorted(spans))
         if outside:
             self.add(
                 "vision-bare-metric",
                 spans[0],
-                f"{quoted}: a target for a metric; next to the customer it reads as a "
-                "service level rather than a vision.",
-                "Keep the number as a metric of a value (step 5) and let the vision say what "
-                "the customer experiences.",
+                N_(
+                    "{words}: a target for a metric; next to the customer it reads as a "
+                    "service level rather than a vision."
+                ),
+                N_(
+                    "Keep the number as a metric of a value (step 5) and let the vision say what "
+                    "the customer experiences."
+                ),
                 level="warning",
+                quoting=sorted(spans),
             )
         else:
             self.add(
                 "vision-bare-metric",
                 spans[0],
-                f"{quoted}: a service-level target or a statistic; it measures today, with no "
-                "eye on who the team wants to become.",
-                "Say what a customer experiences on a day when everything goes right; keep the "
-                "number as a metric of a value (step 5).",
+                N_(
+                    "{words}: a service-level target or a statistic; it measures today, with no "
+                    "eye on who the team wants to become."
+                ),
+                N_(
+                    "Say what a customer experiences on a day when everything goes right; keep the "
+                    "number as a metric of a value (step 5)."
+                ),
+                quoting=sorted(spans),
             )
 
 
@@ -839,10 +925,6 @@ def _merge(spans: list[Span], text: str) -> list[Span]:
         else:
             merged.append((start, end))
     return merged
-
-
-def _plural(items: list[Span], one: str, many: str) -> str:
-    return one if len(items) == 1 else many
 
 
 def _normal(text: str) -> str:

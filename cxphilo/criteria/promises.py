@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from cxphilo.locale import N_, Text
 from cxphilo.vocabulary import DAYS
 
 from .capacity import (
@@ -52,20 +53,28 @@ Kind = Literal["hours", "days", "channel", "speed"]
 
 # What each kind of promise is called in a fix, and how to make it honest.
 KIND_WORDS: dict[Kind, str] = {
-    "hours": "opening hours",
-    "days": "days",
-    "channel": "a channel",
-    "speed": "speed",
+    "hours": N_("A promise of opening hours."),
+    "days": N_("A promise of days."),
+    "channel": N_("A promise of a channel."),
+    "speed": N_("A promise of speed."),
 }
 ADVICE: dict[Kind, str] = {
-    "hours": 'Promise the hours the team keeps ("until 17:00 on weekdays"), or say what '
-    "self-service offers outside them.",
-    "days": 'Name the days the team answers ("Monday to Friday"), or say what self-service '
-    "offers on the others.",
-    "channel": "Promise the channels the team staffs, or staff the channel first and add it to "
-    "the capacity (step 1).",
-    "speed": 'Promise a speed the team can keep ("an answer the same working day"), or staff a '
-    "live channel with enough people first.",
+    "hours": N_(
+        'Promise the hours the team keeps ("until 17:00 on weekdays"), or say what '
+        "self-service offers outside them."
+    ),
+    "days": N_(
+        'Name the days the team answers ("Monday to Friday"), or say what self-service '
+        "offers on the others."
+    ),
+    "channel": N_(
+        "Promise the channels the team staffs, or staff the channel first and add it to "
+        "the capacity (step 1)."
+    ),
+    "speed": N_(
+        'Promise a speed the team can keep ("an answer the same working day"), or staff a '
+        "live channel with enough people first."
+    ),
 }
 # What a promise of each kind is checked against, for "fill in ..." when it is missing.
 NEEDS: dict[Kind, tuple[str, ...]] = {
@@ -74,18 +83,24 @@ NEEDS: dict[Kind, tuple[str, ...]] = {
     "channel": ("channels",),
     "speed": ("team size", "channels"),
 }
+_NEED_WORDS = {
+    "days": N_("days"),
+    "hours": N_("hours"),
+    "channels": N_("channels"),
+    "team size": N_("team size"),
+}
 
 # Claims about the time of day: the window of each day they are about, and how many
 # minutes of it people must answer.
 _NIGHT: Span = (NIGHT_START, DAY + NIGHT_END)
 WINDOWS: dict[str, tuple[Span, int, str]] = {
-    "always": ((0, DAY), DAY, "around the clock"),
-    "morning": ((MORNING_START, MORNING_END), PART_OF_DAY, "in the early morning"),
-    "evening": ((EVENING_START, NIGHT_START), PART_OF_DAY, "in the evening"),
-    "every_evening": ((EVENING_START, NIGHT_START), PART_OF_DAY, "every evening"),
-    "night": (_NIGHT, PART_OF_DAY, "at night"),
-    "every_night": (_NIGHT, PART_OF_DAY, "every night"),
-    "overnight": (_NIGHT, _NIGHT[1] - _NIGHT[0], "through the night"),
+    "always": ((0, DAY), DAY, N_("around the clock")),
+    "morning": ((MORNING_START, MORNING_END), PART_OF_DAY, N_("in the early morning")),
+    "evening": ((EVENING_START, NIGHT_START), PART_OF_DAY, N_("in the evening")),
+    "every_evening": ((EVENING_START, NIGHT_START), PART_OF_DAY, N_("every evening")),
+    "night": (_NIGHT, PART_OF_DAY, N_("at night")),
+    "every_night": (_NIGHT, PART_OF_DAY, N_("every night")),
+    "overnight": (_NIGHT, _NIGHT[1] - _NIGHT[0], N_("through the night")),
 }
 # These are about every day of the week, whatever the clause names.
 EVERY_DAY_KINDS = frozenset({"always", "every_evening", "every_night"})
@@ -101,14 +116,14 @@ CHANNEL_CLAIMS = {
     for c in ("phone", "email", "chat", "social", "sms", "in_person")
 }
 
-_DAY_LONG = {
-    "mon": "Mondays",
-    "tue": "Tuesdays",
-    "wed": "Wednesdays",
-    "thu": "Thursdays",
-    "fri": "Fridays",
-    "sat": "Saturdays",
-    "sun": "Sundays",
+_ON_DAY = {
+    "mon": N_("on Mondays"),
+    "tue": N_("on Tuesdays"),
+    "wed": N_("on Wednesdays"),
+    "thu": N_("on Thursdays"),
+    "fri": N_("on Fridays"),
+    "sat": N_("on Saturdays"),
+    "sun": N_("on Sundays"),
 }
 
 
@@ -134,13 +149,13 @@ class Context:
     channels: tuple[str, ...] = ()  # the channels other claims of the clause name
 
 
-Verdict = tuple["bool | None", str]  # kept or not (None: cannot tell), and why not
+Verdict = tuple["bool | None", "Text | None"]  # kept or not (None: cannot tell), and why not
 
 
 @dataclass(frozen=True)
 class Promise:
     kind: Kind
-    what: str  # "promises support by chat until 20:00"
+    what: Text  # "promises support by chat until 20:00"
     judge: Callable[[Reach], Verdict]
 
 
@@ -153,13 +168,13 @@ def promise_of(claim: Claim, context: Context) -> Promise | None:
     if context.self_service:
         return Promise(
             "channel",
-            "promises self-service",
-            lambda r: (r.staffs(SELF_SERVICE), "no self-service channel is declared"),
+            Text("promises self-service"),
+            lambda r: (r.staffs(SELF_SERVICE), Text("no self-service channel is declared")),
         )
     if kind == "instant":
-        return Promise("speed", "promises an answer without waiting", _instant)
+        return Promise("speed", Text("promises an answer without waiting"), _instant)
     if kind == "every_channel":
-        return Promise("channel", "promises every channel", _every_channel)
+        return Promise("channel", Text("promises every channel"), _every_channel)
     via = _via(context.channels)
     if claim.days:
         return _days(kind, claim.days, via)
@@ -173,18 +188,24 @@ def promise_of(claim: Claim, context: Context) -> Promise | None:
 def _channel(channel: str) -> Promise:
     return Promise(
         "channel",
-        f"promises contact {BY_CHANNEL[channel]}",
-        lambda r: (r.staffs(channel), f"the team does not staff {channel_word(channel)}"),
+        Text("promises contact {channel}", channel=Text(BY_CHANNEL[channel])),
+        lambda r: (
+            r.staffs(channel),
+            Text("the team does not staff {channel}", channel=channel_word(channel)),
+        ),
     )
 
 
 def _instant(reach: Reach) -> Verdict:
     if reach.team_size is None or reach.channels is None:
-        return None, ""
+        return None, None
     live = bool(LIVE_CHANNELS & set(reach.channels))
     return (
         reach.team_size >= SMALL_TEAM and live,
-        f"that takes a live channel (phone or chat) and at least {SMALL_TEAM} people",
+        Text(
+            "that takes a live channel (phone or chat) and at least {count} people",
+            count=SMALL_TEAM,
+        ),
     )
 
 
@@ -192,53 +213,66 @@ def _every_channel(reach: Reach) -> Verdict:
     """Every channel means every channel customers use, when the team says which."""
     unstaffed = reach.unstaffed()
     if unstaffed is not None:
-        named = " and ".join(channel_word(c) for c in unstaffed)
-        return not unstaffed, f"customers also use {named}, which nobody staffs"
+        named = [channel_word(c) for c in unstaffed]
+        return not unstaffed, Text(
+            "customers also use {channels}, which nobody staffs", channels=named
+        )
     humans = reach.human_channels
     if humans is None:
-        return None, ""
-    return len(humans) >= MANY_CHANNELS, "the team staffs only a few"
+        return None, None
+    return len(humans) >= MANY_CHANNELS, Text("the team staffs only a few")
 
 
-def _days(kind: str, days: frozenset[str], via: str) -> Promise:
+def _days(kind: str, days: frozenset[str], via: Text | None) -> Promise:
     if kind == "every_day":
-        when = "every day"
+        when = Text("every day")
     elif kind == "weekend":
-        when = "on weekends"
+        when = Text("on weekends")
     elif kind == "holiday":
-        when = "on public holidays"
-    elif len(days) == 1:
-        when = f"on {_DAY_LONG[next(iter(days))]}"
+        when = Text("on public holidays")
     else:
-        when = f"on {day_list(days)}"
+        when = _on(days)
 
     def judge(reach: Reach) -> Verdict:
         kept = reach.answers_on(days)
         missing = day_list(reach.missing_days(days))
         if kind == "holiday":
-            return kept, f"nobody answers on {missing}, so not on every holiday either"
-        return kept, f"nobody answers on {missing}"
+            return kept, Text(
+                "nobody answers on {days}, so not on every holiday either", days=missing
+            )
+        return kept, Text("nobody answers on {days}", days=missing)
 
-    return Promise("days", f"promises support{via} {when}", judge)
+    return Promise("days", _support(via, when), judge)
 
 
-def _hours(claim: Claim, context: Context, via: str) -> Promise:
+def _support(via: Text | None, when: Text) -> Text:
+    """ "promises support by chat until 20:00 on Saturdays" """
+    if via is None:
+        return Text("promises support {when}", when=when)
+    return Text("promises support {channels} {when}", channels=via, when=when)
+
+
+def _hours(claim: Claim, context: Context, via: Text | None) -> Promise:
     if claim.kind == "until":
         window: Span = (claim.closing - 1, claim.closing)
         needed = 1
-        period = "until midnight" if claim.closing == DAY else f"until {clock(claim.closing)}"
+        period = (
+            Text("until midnight")
+            if claim.closing == DAY
+            else Text("until {time}", time=clock(claim.closing))
+        )
     else:
-        window, needed, period = WINDOWS[claim.kind]
+        window, needed, words = WINDOWS[claim.kind]
+        period = Text(words)
     named = context.days
     every = claim.kind in EVERY_DAY_KINDS
+    scope: Text | None = None
     if named:
-        scope = "" if every and named >= ALL_DAYS else f" {_on(named)}"
+        scope = None if every and named >= ALL_DAYS else _on(named)
     elif context.daily:
-        scope = "" if every else " every day"
+        scope = None if every else Text("every day")
     elif context.weekdays:
-        scope = " on weekdays"
-    else:
-        scope = ""
+        scope = Text("on weekdays")
     channels = context.channels
 
     def judge(reach: Reach) -> Verdict:
@@ -258,7 +292,7 @@ def _hours(claim: Claim, context: Context, via: str) -> Promise:
         order = None if days is None else [d for d in DAYS if d in days]
         staffed: list[str | None] = [c for c in channels if reach.staffs(c) is not False]
         if channels and not staffed:
-            return True, ""  # the channel itself is the broken promise
+            return True, None  # the channel itself is the broken promise
         verdict: bool | None = True
         for channel in staffed or [None]:  # None: on any channel
             check = reach.keeps(window, needed, order, channel)
@@ -266,13 +300,14 @@ def _hours(claim: Claim, context: Context, via: str) -> Promise:
                 return False, _why(check, channel)
             if check.verdict is None:
                 verdict = None
-        return verdict, ""
+        return verdict, None
 
-    return Promise("hours", f"promises support{via} {period}{scope}", judge)
+    when = period if scope is None else Text("{period} {days}", period=period, days=scope)
+    return Promise("hours", _support(via, when), judge)
 
 
-def _why(check: Check, channel: str | None) -> str:
-    """ "nobody answers on Sun and people answer by phone Mon-Fri 08:00-17:00" (with dashes)."""
+def _why(check: Check, channel: str | None) -> Text:
+    """ "nobody answers on Sun, and people answer by phone Mon-Fri 08:00-17:00" (with dashes)."""
     closed = [day for day, spans in check.failing if not spans]
     open_: dict[tuple[Span, ...], list[str | None]] = {}
     for day, spans in check.failing:
@@ -280,41 +315,57 @@ def _why(check: Check, channel: str | None) -> str:
             open_.setdefault(union(spans), []).append(day)
     parts = []
     if closed:
-        parts.append(f"nobody answers on {day_list(closed)}")
+        parts.append(Text("nobody answers on {days}", days=day_list(closed)))
     if open_:
-        via = f" {BY_CHANNEL[channel]}" if channel in BY_CHANNEL else ""
         hours = [
-            f"{day_list(days)} " * any(d is not None for d in days)
-            + " and ".join(clock_range(s) for s in spans)
+            Text("{days} {hours}", days=day_list(days), hours=[clock_range(s) for s in spans])
+            if any(d is not None for d in days)
+            else Text("{hours}", hours=[clock_range(s) for s in spans])
             for spans, days in open_.items()
         ]
-        parts.append(f"people answer{via} " + " and ".join(hours))
-    return ", and ".join(parts)
+        if channel in BY_CHANNEL:
+            parts.append(
+                Text(
+                    "people answer {channel} {hours}",
+                    channel=Text(BY_CHANNEL[channel]),
+                    hours=hours,
+                )
+            )
+        else:
+            parts.append(Text("people answer {hours}", hours=hours))
+    if len(parts) == 2:
+        return Text("{first}, and {second}", first=parts[0], second=parts[1])
+    return parts[0]
 
 
-def _on(days: frozenset[str]) -> str:
+def _on(days: frozenset[str]) -> Text:
     if days >= ALL_DAYS:
-        return "every day"
+        return Text("every day")
     if days == WEEKEND:
-        return "on weekends"
+        return Text("on weekends")
     if len(days) == 1:
-        return f"on {_DAY_LONG[next(iter(days))]}"
-    return f"on {day_list(days)}"
+        return Text(_ON_DAY[next(iter(days))])
+    return Text("on {days}", days=day_list(days))
 
 
-def _via(channels: tuple[str, ...]) -> str:
-    return " " + by_channels(channels, "or") if channels else ""
+def _via(channels: tuple[str, ...]) -> Text | None:
+    return by_channels(channels, "or") if channels else None
 
 
-def fix(kind: Kind, reach: Reach) -> str:
+def fix(kind: Kind, reach: Reach) -> Text:
     """The fix of a broken promise: its kind, the declared capacity, and what to do."""
-    return f"A promise of {KIND_WORDS[kind]}. The capacity says: {reach.describe()}. {ADVICE[kind]}"
+    return Text(
+        "{kind} The capacity says: {capacity}. {advice}",
+        kind=Text(KIND_WORDS[kind]),
+        capacity=reach.describe(),
+        advice=Text(ADVICE[kind]),
+    )
 
 
-def missing(kind: Kind, reach: Reach | None) -> str:
+def missing(kind: Kind, reach: Reach | None) -> Text:
     """What the capacity lacks to judge a promise of `kind`: "days and hours"."""
     if reach is None:
-        return "capacity (days, hours, channels, team size)"
+        return Text("capacity (days, hours, channels, team size)")
     declared = {
         "days": reach.days is not None,
         "hours": reach.usual is not None or bool(reach.day_hours),
@@ -322,4 +373,4 @@ def missing(kind: Kind, reach: Reach | None) -> str:
         "team size": reach.team_size is not None,
     }
     lacking = [field for field in NEEDS[kind] if not declared[field]] or ["hours"]
-    return " and ".join(lacking)
+    return Text("{fields}", fields=[Text(_NEED_WORDS[field]) for field in lacking])

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cxphilo.locale import N_
+
 ASPECTS = {
-    "quality": "quality of service",
-    "value": "value to the organisation",
-    "efficiency": "operational efficiency",
+    "quality": N_("quality of service"),
+    "value": N_("value to the organisation"),
+    "efficiency": N_("operational efficiency"),
 }
 
 
@@ -24,7 +26,7 @@ class Metric:
     name: str
     measures: str
     formula: str
-    unit: str
+    unit: str  # a key, not words: the charter says it in its own words (render/labels.py)
     better: str  # "higher", "lower" or "see scale"
     aspect: str  # a key of ASPECTS
 
@@ -32,223 +34,237 @@ class Metric:
 CATALOGUE: tuple[Metric, ...] = (
     Metric(
         "NPS",
-        "Net Promoter Score",
-        "How willing customers are to recommend the company to a friend.",
-        "% of promoters (answers 9-10) minus % of detractors (answers 0-6) to "
-        '"How likely are you to recommend us?" on a 0-10 scale',
+        N_("Net Promoter Score"),
+        N_("How willing customers are to recommend the company to a friend."),
+        N_(
+            "% of promoters (answers 9-10) minus % of detractors (answers 0-6) to "
+            '"How likely are you to recommend us?" on a 0-10 scale'
+        ),
         "-100 to +100",
         "higher",
         "quality",
     ),
     Metric(
         "CSAT",
-        "Customer Satisfaction",
-        "How satisfied customers are with a contact or with the service.",
-        "answers of 4 or 5 / all answers x 100, on a 1-5 satisfaction scale",
+        N_("Customer Satisfaction"),
+        N_("How satisfied customers are with a contact or with the service."),
+        N_("answers of 4 or 5 / all answers x 100, on a 1-5 satisfaction scale"),
         "%",
         "higher",
         "quality",
     ),
     Metric(
         "CES",
-        "Customer Effort Score",
-        "How easy it was for the customer to get their request handled.",
-        'mean agreement with "The company made it easy to handle my request" on a '
-        "7-point scale (the original 1-5 effort scale counts the other way: lower is better)",
+        N_("Customer Effort Score"),
+        N_("How easy it was for the customer to get their request handled."),
+        N_(
+            'mean agreement with "The company made it easy to handle my request" on a '
+            "7-point scale (the original 1-5 effort scale counts the other way: lower is better)"
+        ),
         "mean score",
         "see scale",
         "quality",
     ),
     Metric(
         "FCR",
-        "First Contact Resolution",
-        "How often a customer's problem is solved in the first contact.",
-        "contacts resolved at first contact / all contacts x 100, with a stated "
-        "re-contact window (often 7-14 days)",
+        N_("First Contact Resolution"),
+        N_("How often a customer's problem is solved in the first contact."),
+        N_(
+            "contacts resolved at first contact / all contacts x 100, with a stated "
+            "re-contact window (often 7-14 days)"
+        ),
         "%",
         "higher",
         "efficiency",
     ),
     Metric(
         "FRT",
-        "First Response Time",
-        "How long a customer waits for the first reply from a person.",
-        "total time to the first human reply / tickets; automatic replies do not "
-        "count; state whether business hours only",
+        N_("First Response Time"),
+        N_("How long a customer waits for the first reply from a person."),
+        N_(
+            "total time to the first human reply / tickets; automatic replies do not "
+            "count; state whether business hours only"
+        ),
         "minutes or hours",
         "lower",
         "efficiency",
     ),
     Metric(
         "AHT",
-        "Average Handle Time",
-        "How long handling one interaction takes, including follow-up work.",
-        "(talk time + hold time + after-contact work) / interactions handled",
+        N_("Average Handle Time"),
+        N_("How long handling one interaction takes, including follow-up work."),
+        N_("(talk time + hold time + after-contact work) / interactions handled"),
         "seconds",
         "lower",
         "efficiency",
     ),
     Metric(
         "ASA",
-        "Average Speed of Answer",
-        "How long customers wait in the queue before someone answers.",
-        "total queue wait / contacts answered",
+        N_("Average Speed of Answer"),
+        N_("How long customers wait in the queue before someone answers."),
+        N_("total queue wait / contacts answered"),
         "seconds",
         "lower",
         "efficiency",
     ),
     Metric(
         "ART",
-        "Average Resolution Time",
-        "How long it takes from a request being opened to being solved.",
-        "total time from creation to solved / tickets solved (say whether reopened "
-        "tickets count from the first or the final resolution)",
+        N_("Average Resolution Time"),
+        N_("How long it takes from a request being opened to being solved."),
+        N_(
+            "total time from creation to solved / tickets solved (say whether reopened "
+            "tickets count from the first or the final resolution)"
+        ),
         "hours",
         "lower",
         "efficiency",
     ),
     Metric(
         "ABANDON",
-        "Abandonment rate",
-        "How many customers give up before anyone answers.",
-        "(contacts offered - contacts handled) / contacts offered x 100 (very short "
-        "abandons are often left out)",
+        N_("Abandonment rate"),
+        N_("How many customers give up before anyone answers."),
+        N_(
+            "(contacts offered - contacts handled) / contacts offered x 100 (very short "
+            "abandons are often left out)"
+        ),
         "%",
         "lower",
         "efficiency",
     ),
     Metric(
         "ESC",
-        "Escalation rate",
-        "How often a case has to be passed on to someone else.",
-        "escalated cases / all cases x 100",
+        N_("Escalation rate"),
+        N_("How often a case has to be passed on to someone else."),
+        N_("escalated cases / all cases x 100"),
         "%",
         "lower",
         "efficiency",
     ),
     Metric(
         "SOLVED24",
-        "Solved within 24 hours",
-        "How many requests are solved within a day.",
-        "tickets solved within 24 h / tickets solved x 100",
+        N_("Solved within 24 hours"),
+        N_("How many requests are solved within a day."),
+        N_("tickets solved within 24 h / tickets solved x 100"),
         "%",
         "higher",
         "efficiency",
     ),
     Metric(
         "CPT",
-        "Cost per ticket",
-        "What solving one request (incident) costs the company.",
-        "operating cost of support in a period / tickets solved in that period",
+        N_("Cost per ticket"),
+        N_("What solving one request (incident) costs the company."),
+        N_("operating cost of support in a period / tickets solved in that period"),
         "currency",
         "lower",
         "value",
     ),
     Metric(
         "CRR",
-        "Customer Retention Rate",
-        "How many customers stay with the company over a period.",
-        "((customers at end - new customers in the period) / customers at start) x 100",
+        N_("Customer Retention Rate"),
+        N_("How many customers stay with the company over a period."),
+        N_("((customers at end - new customers in the period) / customers at start) x 100"),
         "%",
         "higher",
         "value",
     ),
     Metric(
         "CHURN",
-        "Churn rate",
-        "How many customers leave over a period.",
-        "customers lost / customers at start x 100",
+        N_("Churn rate"),
+        N_("How many customers leave over a period."),
+        N_("customers lost / customers at start x 100"),
         "%",
         "lower",
         "value",
     ),
     Metric(
         "CLV",
-        "Customer Lifetime Value",
-        "What a customer is worth to the company over the whole relationship.",
-        "average purchase value x purchase frequency x customer lifespan",
+        N_("Customer Lifetime Value"),
+        N_("What a customer is worth to the company over the whole relationship."),
+        N_("average purchase value x purchase frequency x customer lifespan"),
         "currency",
         "higher",
         "value",
     ),
     Metric(
         "AOV",
-        "Average Order Value",
-        "How much a customer spends per order.",
-        "revenue / orders",
+        N_("Average Order Value"),
+        N_("How much a customer spends per order."),
+        N_("revenue / orders"),
         "currency",
         "higher",
         "value",
     ),
     Metric(
         "QA",
-        "Quality assurance score",
-        "How well conversations meet the team's own quality rubric.",
-        "weighted mean of rubric category scores per reviewed conversation, scaled "
-        "0-100, averaged over reviews",
+        N_("Quality assurance score"),
+        N_("How well conversations meet the team's own quality rubric."),
+        N_(
+            "weighted mean of rubric category scores per reviewed conversation, scaled "
+            "0-100, averaged over reviews"
+        ),
         "0-100",
         "higher",
         "quality",
     ),
     Metric(
         "ATTRITION",
-        "Employee attrition rate",
-        "How many employees leave over a period.",
-        "separations / average headcount x 100",
+        N_("Employee attrition rate"),
+        N_("How many employees leave over a period."),
+        N_("separations / average headcount x 100"),
         "%",
         "lower",
         "value",
     ),
     Metric(
         "ESAT",
-        "Employee satisfaction",
-        "How satisfied employees are with their work.",
-        "mean score of an employee survey",
+        N_("Employee satisfaction"),
+        N_("How satisfied employees are with their work."),
+        N_("mean score of an employee survey"),
         "survey scale",
         "higher",
         "value",
     ),
     Metric(
         "TRAINING",
-        "Training days",
-        "How much the team invests in learning.",
-        "training days per team member per period",
+        N_("Training days"),
+        N_("How much the team invests in learning."),
+        N_("training days per team member per period"),
         "days",
         "higher",
         "value",
     ),
     Metric(
         "SQL",
-        "Sales-qualified leads",
-        "How many leads meet the sales team's qualification rule.",
-        "count of leads meeting the sales qualification rule in a period",
+        N_("Sales-qualified leads"),
+        N_("How many leads meet the sales team's qualification rule."),
+        N_("count of leads meeting the sales qualification rule in a period"),
         "count",
         "higher",
         "value",
     ),
     Metric(
         "MQL",
-        "Marketing-qualified leads",
-        "How many leads meet the marketing team's qualification rule.",
-        "count of leads meeting the marketing qualification rule in a period",
+        N_("Marketing-qualified leads"),
+        N_("How many leads meet the marketing team's qualification rule."),
+        N_("count of leads meeting the marketing qualification rule in a period"),
         "count",
         "higher",
         "value",
     ),
     Metric(
         "USAGE",
-        "Product and feature usage",
-        "How many active users use a product or feature.",
-        "active users of the feature / active users x 100",
+        N_("Product and feature usage"),
+        N_("How many active users use a product or feature."),
+        N_("active users of the feature / active users x 100"),
         "%",
         "higher",
         "value",
     ),
     Metric(
         "WOM",
-        "Word of mouth",
-        "How many new customers came because someone recommended the company.",
-        "new customers who came by referral / new customers x 100",
+        N_("Word of mouth"),
+        N_("How many new customers came because someone recommended the company."),
+        N_("new customers who came by referral / new customers x 100"),
         "%",
         "higher",
         "value",
@@ -266,7 +282,7 @@ def definition_gaps(name: str | None, measures: str | None) -> list[str]:
     """
     return [
         label
-        for label, text in (("a name", name), ("what it measures", measures))
+        for label, text in ((N_("a name"), name), (N_("what it measures"), measures))
         if not (text or "").strip()
     ]
 

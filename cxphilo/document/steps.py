@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from cxphilo.document.plain import prune
-from cxphilo.locale import N_
+from cxphilo.locale import N_, Text
+from cxphilo.vocabulary import MAX_VALUES
 
 if TYPE_CHECKING:  # only for annotations: `cxphilo check` reads steps without pydantic
     from cxphilo.document.model import Philosophy
@@ -43,10 +44,10 @@ BY_NAME = {step.name: step for step in STEPS}
 class StepStatus:
     step: Step
     state: State
-    missing: tuple[str, ...]  # what is still to do, in the words of the step
+    missing: tuple[Text, ...]  # what is still to do, in the words of the step
 
 
-def _assess(doc: Philosophy) -> list[str]:
+def _assess(doc: Philosophy) -> list[Text]:
     a = doc.assessment
     customers = a.customers if a else None
     capacity = a.capacity if a else None
@@ -63,26 +64,26 @@ def _assess(doc: Philosophy) -> list[str]:
         (capacity and capacity.hours, N_("capacity: hours")),
         (capacity and capacity.channels, N_("capacity: staffed channels")),
     ]
-    return [label for ok, label in checks if not ok]
+    return [Text(label) for ok, label in checks if not ok]
 
 
-def _model(doc: Philosophy) -> list[str]:
+def _model(doc: Philosophy) -> list[Text]:
     m = doc.model
     missing = []
     if not (m and m.choice):
-        missing.append("the model: issue-centric or customer-centric")
+        missing.append(Text("the model: issue-centric or customer-centric"))
     if not (m and m.rationale):
-        missing.append("why this model")
+        missing.append(Text("why this model"))
     if m and m.choice == "customer-centric" and not m.customer_history:
-        missing.append("how customer history is kept")
+        missing.append(Text("how customer history is kept"))
     return missing
 
 
-def _values(doc: Philosophy) -> list[str]:
+def _values(doc: Philosophy) -> list[Text]:
     if not doc.values:
-        return ["the chosen values (five or fewer)"]
-    if len(doc.values) > 5:
-        return [f"cut the values to five or fewer (now {len(doc.values)})"]
+        return [Text("the chosen values (five or fewer)")]
+    if len(doc.values) > MAX_VALUES:
+        return [Text("cut the values to five or fewer (now {count})", count=len(doc.values))]
     return []
 
 
@@ -99,56 +100,62 @@ def same_wording(reviewed: str | None, current: str | None) -> bool:
     return " ".join((reviewed or "").split()) == " ".join((current or "").split())
 
 
-def _vision(doc: Philosophy) -> list[str]:
+def _vision(doc: Philosophy) -> list[Text]:
     v = doc.vision
     if not (v and v.statement):
-        return ["the vision statement", "the team's review of it"]
+        return [Text("the vision statement"), Text("the team's review of it")]
     if not v.review:
-        return ["the team's review of the vision"]
+        return [Text("the team's review of the vision")]
     if not same_wording(v.review.statement, v.statement):
-        return ["a new review: the vision changed after the team reviewed it"]
+        return [Text("a new review: the vision changed after the team reviewed it")]
     return []
 
 
-def _actions(doc: Philosophy) -> list[str]:
-    missing = [f"an action statement for {v.name}" for v in doc.values if not v.statement]
-    missing += [f"metrics for {v.name}" for v in doc.values if not v.metrics]
+def _actions(doc: Philosophy) -> list[Text]:
+    missing = [
+        Text("an action statement for {value}", value=v.name) for v in doc.values if not v.statement
+    ]
+    missing += [Text("metrics for {value}", value=v.name) for v in doc.values if not v.metrics]
     if not doc.values:
-        missing.append("values to turn into actions (step 3)")
+        missing.append(Text("values to turn into actions (step 3)"))
     if not (doc.brand and doc.brand.tone and doc.brand.voice):
-        missing.append("the brand's tone and voice")
+        missing.append(Text("the brand's tone and voice"))
     return missing
 
 
-def _share(doc: Philosophy) -> list[str]:
+def _share(doc: Philosophy) -> list[Text]:
     s = doc.sharing
     missing = []
     if not (s and (s.onboarding or s.promotions or s.incentives or s.social_media or s.other)):
-        missing.append("where the philosophy is shared (onboarding, promotions, ...)")
+        missing.append(Text("where the philosophy is shared (onboarding, promotions, ...)"))
     covered = {item.value for item in (doc.hiring.rubric if doc.hiring else []) if item.questions}
-    missing += [f"hiring questions for {v.name}" for v in doc.values if v.name not in covered]
+    missing += [
+        Text("hiring questions for {value}", value=v.name)
+        for v in doc.values
+        if v.name not in covered
+    ]
     if not doc.values and not covered:
-        missing.append("the hiring rubric")
+        missing.append(Text("the hiring rubric"))
     return missing
 
 
-def _listen(doc: Philosophy) -> list[str]:
+def _listen(doc: Philosophy) -> list[Text]:
     g = doc.governance
     missing = []
     if not doc.teams:
-        missing.append("the teams and how each lives the philosophy")
+        missing.append(Text("the teams and how each lives the philosophy"))
     if not (doc.listening and doc.listening.survey):
-        missing.append("the employee survey questions")
+        missing.append(Text("the employee survey questions"))
     if not (g and g.cadence):
-        missing.append("the review cadence")
+        missing.append(Text("the review cadence"))
     if not (g and g.next_review):
-        missing.append("the next review date")
+        missing.append(Text("the next review date"))
     if not (g and g.conflicts):
-        missing.append("how conflicting decisions are handled")
+        missing.append(Text("how conflicting decisions are handled"))
     return missing
 
 
-_MISSING: dict[str, Callable[[Philosophy], list[str]]] = {
+_MISSING: dict[str, Callable[[Philosophy], list[Text]]] = {
     "assess": _assess,
     "model": _model,
     "values": _values,

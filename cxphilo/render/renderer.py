@@ -30,6 +30,7 @@ from cxphilo.document.model import (
 )
 from cxphilo.document.steps import same_wording
 from cxphilo.errors import UsageError
+from cxphilo.locale import words as catalog_words
 from cxphilo.render.labels import Labels, labels
 from cxphilo.storage import mdtext
 from cxphilo.vocabulary import (
@@ -102,8 +103,6 @@ class MetricView:
     # A gap key (`unit_time`, `unit_currency`) when a baseline or target is a bare number
     # whose unit the catalogue leaves open: "240" could be minutes or hours.
     unit_gap: str | None = None
-    # The catalogue's definitions are English; HTML marks them so (screen readers, hyphens).
-    definition_lang: str | None = None
 
     @property
     def title(self) -> str:
@@ -291,6 +290,8 @@ class _Metrics:
         for entry in doc.metrics:
             self.entries.setdefault(entry.id.upper(), entry)
         self.words = words
+        # The catalogue's names and definitions, in the document's language.
+        self.t = catalog_words(doc.company.language)
         self.seen: dict[str, MetricView] = {}
 
     def get(self, metric_id: str) -> MetricView:
@@ -317,20 +318,19 @@ class _Metrics:
         open_unit = OPEN_UNITS.get(known.unit) if known and not unit else None
         return MetricView(
             id=known.id if known else metric_id,
-            name=(_text(entry.name) if entry else None) or (known.name if known else metric_id),
+            name=(_text(entry.name) if entry else None)
+            or (self.t(known.name) if known else metric_id),
             defined=True,
             measures=(_text(entry.measures) if entry else None)
-            or (known.measures if known else None),
-            formula=(_text(entry.formula) if entry else None) or (known.formula if known else None),
+            or (self.t(known.measures) if known else None),
+            formula=(_text(entry.formula) if entry else None)
+            or (self.t(known.formula) if known else None),
             unit=unit,
             better=f"better_{better.replace(' ', '_')}" if better else None,
             aspect=f"aspect_{aspect}" if aspect else None,
             baseline=baseline,
             target=target,
             unit_gap=open_unit if (baseline or target) else None,
-            definition_lang="en"
-            if known and not (entry and (_text(entry.measures) or _text(entry.formula)))
-            else None,
         )
 
     def _measure(

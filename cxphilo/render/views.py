@@ -14,59 +14,73 @@ from cxphilo import output
 from cxphilo.document.catalogue import ASPECTS, Metric
 from cxphilo.document.model import Philosophy
 from cxphilo.document.steps import StepStatus
+from cxphilo.locale import N_, Words, words
 
 _MARK = {
-    "done": ("✔ done", "green"),
-    "partly": ("◐ partly", "yellow"),
-    "not started": ("○ not started", "dim"),
+    "done": ("✔", N_("done"), "green"),
+    "partly": ("◐", N_("partly"), "yellow"),
+    "not started": ("○", N_("not started"), "dim"),
 }
 
 
-def status_text(path: Path, doc: Philosophy, statuses: Sequence[StepStatus]) -> None:
-    """The seven steps as a table, with the command that continues the first unfinished one."""
+def status_text(
+    path: Path, doc: Philosophy, statuses: Sequence[StepStatus], t: Words | None = None
+) -> None:
+    """The seven steps as a table, with the command that continues the first unfinished
+    one, in `t`'s words (the document's language unless the reader chose another)."""
     from rich.table import Table
 
+    t = t or words(doc.company.language)
     styled = output.styled
     console = output.console()
     done = sum(s.state == "done" for s in statuses)
-    console.print(
-        styled((doc.company.name, "bold"), f" — {path} — {done} of {len(statuses)} steps done")
-    )
+    progress = t("{done} of {total} steps done", done=done, total=len(statuses))
+    console.print(styled((doc.company.name, "bold"), f" — {path} — {progress}"))
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    table.add_column("Step", no_wrap=True)
-    table.add_column("State", no_wrap=True)
-    table.add_column("Missing next")
+    table.add_column(t("Step"), no_wrap=True)
+    table.add_column(t("State"), no_wrap=True)
+    table.add_column(t("Missing next"))
     for s in statuses:
-        missing = "; ".join(s.missing[:3]) + (
-            f" (+{len(s.missing) - 3} more)" if len(s.missing) > 3 else ""
-        )
+        missing = t("; ").join(t.say(m) for m in s.missing[:3])
+        if len(s.missing) > 3:
+            missing += " " + t("(+{count} more)", count=len(s.missing) - 3)
+        mark, word, style = _MARK[s.state]
         table.add_row(
             styled(f"{s.step.number}. {s.step.name}"),
-            styled(_MARK[s.state]),
+            styled((f"{mark} {t(word)}", style)),
             styled(missing or "—"),
         )
     console.print(table)
     nxt = next((s for s in statuses if s.state != "done"), None)
     if nxt:
-        console.print(styled(f"Next: cxphilo workshop {path} --step {nxt.step.name}"))
+        command = f"cxphilo workshop {path} --step {nxt.step.name}"
+        console.print(styled(t("Next: {command}", command=command)))
     else:
-        console.print(styled(f"All seven steps are done. Check it: cxphilo check {path}"))
+        command = f"cxphilo check {path}"
+        console.print(styled(t("All seven steps are done. Check it: {command}", command=command)))
 
 
-def status_json(path: Path, doc: Philosophy, statuses: Sequence[StepStatus]) -> None:
-    """The same as data; JSON carries the text exactly as typed."""
+def status_json(
+    path: Path, doc: Philosophy, statuses: Sequence[StepStatus], t: Words | None = None
+) -> None:
+    """The same as data; JSON carries the text exactly as typed, and what is missing in
+    the document's language (`t`) with the English beside it."""
+    t = t or words(doc.company.language)
+    en = words("en")
     nxt = next((s.step.name for s in statuses if s.state != "done"), None)
     output.print_json(
         {
             "path": str(path),
             "company": doc.company.name,
+            "language": t.language,
             "steps": [
                 {
                     "number": s.step.number,
                     "name": s.step.name,
-                    "title": s.step.title,
+                    "title": t(s.step.title),
                     "state": s.state,
-                    "missing": list(s.missing),
+                    "missing": [t.say(m) for m in s.missing],
+                    "missing_en": [en.say(m) for m in s.missing],
                 }
                 for s in statuses
             ],

@@ -15,10 +15,11 @@ from typing import Any
 
 from cxphilo.document import catalogue
 from cxphilo.document.model import Measurement, MetricEntry, Philosophy, Value
+from cxphilo.locale import N_, Text, Words
 
 from . import form
 from .answers import Refused, clean, format_date, format_number, parse_date, parse_number
-from .asker import LIST_HINT, Choice, Table
+from .asker import LIST_HINT, SKIP_HINT, Choice, Table
 from .form import Field
 from .session import Session
 from .suggestions import metrics_for, statement_for, technology_for
@@ -26,11 +27,24 @@ from .suggestions import metrics_for, statement_for, technology_for
 ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")  # the model's pattern for a metric id
 USE, REWRITE, KEEP = "use", "rewrite", "keep"
 BETTER = (
-    Choice("Higher is better", "higher"),
-    Choice("Lower is better", "lower"),
-    Choice("It depends on the scale", "see scale"),
+    Choice(N_("Higher is better"), "higher"),
+    Choice(N_("Lower is better"), "lower"),
+    Choice(N_("It depends on the scale"), "see scale"),
 )
+# A catalogue metric's description while it is highlighted, by which way is better.
+BETTER_NOTES = {
+    "higher": N_("{measures} (higher is better)"),
+    "lower": N_("{measures} (lower is better)"),
+    "see scale": N_("{measures} (see scale is better)"),
+}
 UNIT_WORDS = {"%", "minutes", "hours", "seconds", "days"}
+# The units a catalogue metric offers to choose from ("minutes or hours").
+UNIT_LABELS = {
+    "minutes": N_("Minutes"),
+    "hours": N_("Hours"),
+    "seconds": N_("Seconds"),
+    "days": N_("Days"),
+}
 
 
 def core(value: Value) -> str:
@@ -42,8 +56,10 @@ def run(session: Session) -> None:
     """Run step 5, saving after each answer."""
     if not session.doc.values:
         session.note(
-            "There are no values yet: step 3 chooses them. The brand's tone and voice can "
-            "be agreed now.",
+            session.t(
+                "There are no values yet: step 3 chooses them. The brand's tone and voice can "
+                "be agreed now."
+            ),
             "warning",
         )
     form.run(session, fields)
@@ -56,34 +72,43 @@ def fields(session: Session) -> list[Field]:
     asked_metrics: set[str] = set()
     for index, value in enumerate(doc.values):
         out += _value_fields(session, index, value, asked_metrics)
-    out += _brand_fields()
+    out += _brand_fields(session.t)
     return out
 
 
 def _value_fields(session: Session, index: int, value: Value, asked: set[str]) -> list[Field]:
     doc = session.doc
+    t = session.t
     path: form.Path = ("values", index)
     count = len(doc.values)
-    example = statement_for(core(value))
+    example = statement_for(core(value), session.content)
     out = [
         form.text_field(
             f"values.{index}.statement",
-            f"{value.name}: action statement",
-            f"Action statement for {value.name}",
+            t("{value}: action statement", value=value.name),
+            t("Action statement for {value}", value=value.name),
             (*path, "statement"),
-            hint="(start with a verb, or say “I …”"
-            + ("; the suggestion is selected: type to replace it)" if example else ")"),
+            hint=t(
+                "(start with a verb, or say “I …”; the suggestion is selected: type to replace it)"
+            )
+            if example
+            else t("(start with a verb, or say “I …”)"),
             suggest=example,
-            heading=f"Value {index + 1} of {count}: {value.name}",
+            heading=t(
+                "Value {number} of {total}: {value}",
+                number=index + 1,
+                total=count,
+                value=value.name,
+            ),
             after=lambda s, i=index: _statement_acts(s, i),
         ),
-        _metrics_field(index, value),
-        _own_metrics_field(index, value),
+        _metrics_field(t, index, value),
+        _own_metrics_field(t, index, value),
     ]
     # A metric two values share is defined and measured once, under the first of them.
     for metric_id in value.metrics:
         if catalogue.find(metric_id) is None and f"define {metric_id}" not in asked:
-            out += _custom_metric_fields(metric_id)
+            out += _custom_metric_fields(t, metric_id)
             asked.add(f"define {metric_id}")
     fresh = [m for m in value.metrics if f"measure {m}" not in asked]
     if fresh:
@@ -95,15 +120,15 @@ def _value_fields(session: Session, index: int, value: Value, asked: set[str]) -
     out.append(
         form.list_field(
             f"values.{index}.technology",
-            f"{value.name}: technology",
-            f"Technology that reinforces {value.name}",
+            t("{value}: technology", value=value.name),
+            t("Technology that reinforces {value}", value=value.name),
             (*path, "technology"),
             hint=(
-                "(suggestions offered: typing replaces them, → edits them; separate with ;)"
-                if technology_for(core(value))
+                t("(suggestions offered: typing replaces them, → edits them; separate with ;)")
+                if technology_for(core(value), session.content)
                 else LIST_HINT
             ),
-            suggest=list(technology_for(core(value))) or None,
+            suggest=list(technology_for(core(value), session.content)) or None,
         )
     )
     return out
@@ -112,22 +137,25 @@ def _value_fields(session: Session, index: int, value: Value, asked: set[str]) -
 def _statement_acts(session: Session, index: int) -> None:
     """A statement that does not act gets the check's own warning and a way out."""
     value = session.doc.values[index]
+    t = session.t
     while value.statement and not acts(value.statement, session.language):
         session.note(
-            "That reads like a slogan. A strong action statement starts with a verb "
-            "(“Approach customers with a warm welcome”) or is an “I” statement.",
+            t(
+                "That reads like a slogan. A strong action statement starts with a verb "
+                "(“Approach customers with a warm welcome”) or is an “I” statement."
+            ),
             "warning",
         )
-        suggestion = statement_for(core(value))
-        choices = [Choice(f"Use: {suggestion}", USE)] if suggestion else []
-        choices += [Choice("Rewrite it", REWRITE), Choice("Keep ours as it is", KEEP)]
-        action = session.select("What now?", choices)
+        suggestion = statement_for(core(value), session.content)
+        choices = [Choice(t("Use: {suggestion}", suggestion=suggestion), USE)] if suggestion else []
+        choices += [Choice(t("Rewrite it"), REWRITE), Choice(t("Keep ours as it is"), KEEP)]
+        action = session.select(t("What now?"), choices)
         if action == KEEP:
             return
         value.statement = (
             suggestion
             if action == USE
-            else session.required("Action statement", default=value.statement)
+            else session.required(t("Action statement"), default=value.statement)
         )
         session.save()
         if action == USE:
@@ -144,20 +172,12 @@ def acts(statement: str, language: str) -> bool:
 # --- metrics ------------------------------------------------------------------------------------
 
 
-def _metrics_field(index: int, value: Value) -> Field:
+def _metrics_field(t: Words, index: int, value: Value) -> Field:
     suggested = list(metrics_for(core(value)))
     order = [m for m in suggested if catalogue.find(m)] + [
         m.id for m in catalogue.CATALOGUE if m.id not in suggested
     ]
-    choices = [
-        Choice(
-            f"{catalogue.BY_ID[m].id:<9} {catalogue.BY_ID[m].name}"
-            + ("  (suggested)" if m in suggested else ""),
-            m,
-            description=f"{catalogue.BY_ID[m].measures} ({catalogue.BY_ID[m].better} is better)",
-        )
-        for m in order
-    ]
+    choices = [_metric_choice(t, catalogue.BY_ID[m], m in suggested) for m in order]
     get, put = form.at("values", index, "metrics")
 
     def get_known(doc: Philosophy) -> list[str]:
@@ -169,19 +189,33 @@ def _metrics_field(index: int, value: Value) -> Field:
 
     return Field(
         f"values.{index}.metrics",
-        f"{value.name}: metrics",
-        f"Which metrics really measure {value.name}?",
+        t("{value}: metrics", value=value.name),
+        t("Which metrics really measure {value}?", value=value.name),
         get_known,
         put_known,
         kind="checkbox",
         choices=tuple(choices),
         suggest=suggested,
-        hint="(suggested ones are ticked; the highlighted one is described below)",
+        hint=t("(suggested ones are ticked; the highlighted one is described below)"),
         answered=lambda doc: bool(get(doc)),
     )
 
 
-def _own_metrics_field(index: int, value: Value) -> Field:
+def _metric_choice(t: Words, metric: catalogue.Metric, suggested: bool) -> Choice:
+    """A catalogue metric to tick: its id in a column, its name, what it measures below."""
+    name = t(metric.name)
+    if suggested:
+        name = t("{metric}  (suggested)", metric=name)
+    measures = t(metric.measures)
+    note = BETTER_NOTES.get(metric.better)
+    return Choice(
+        f"{metric.id:<9} {name}",
+        metric.id,
+        description=t(note, measures=measures) if note else measures,
+    )
+
+
+def _own_metrics_field(t: Words, index: int, value: Value) -> Field:
     get, put = form.at("values", index, "metrics")
 
     def get_own(doc: Philosophy) -> list[str]:
@@ -192,8 +226,11 @@ def _own_metrics_field(index: int, value: Value) -> Field:
         for metric_id in ids:
             if not ID_RE.match(metric_id):
                 raise Refused(
-                    f"“{metric_id}”: a short id of letters, digits, - or _, starting with a "
-                    "letter (for example SAME_DAY)."
+                    Text(
+                        "“{metric}”: a short id of letters, digits, - or _, starting with a "
+                        "letter (for example SAME_DAY).",
+                        metric=metric_id,
+                    )
                 )
         return [known.id if (known := catalogue.find(m)) else m for m in ids]
 
@@ -206,12 +243,12 @@ def _own_metrics_field(index: int, value: Value) -> Field:
 
     return Field(
         f"values.{index}.own",
-        f"{value.name}: own metrics",
-        f"A metric of your own for {value.name}?",
+        t("{value}: own metrics", value=value.name),
+        t("A metric of your own for {value}?", value=value.name),
         get_own,
         put_own,
         parse=parse,
-        hint="(a short id such as SAME_DAY; separate with ;  Enter for none)",
+        hint=t("(a short id such as SAME_DAY; separate with ;  Enter for none)"),
         answered=lambda doc: bool(get(doc)),
         after=functools.partial(_show_metrics, index=index),
     )
@@ -246,46 +283,46 @@ def _entry_field(
     return get, put
 
 
-def _custom_metric_fields(metric_id: str) -> list[Field]:
+def _custom_metric_fields(t: Words, metric_id: str) -> list[Field]:
     """A metric of the team's own: its name, what it measures, unit, direction, formula."""
     return [
         Field(
             f"metrics.{metric_id}.name",
-            f"{metric_id}: name",
-            f"Full name of {metric_id}",
+            t("{metric}: name", metric=metric_id),
+            t("Full name of {metric}", metric=metric_id),
             *_entry_field(metric_id, "name"),
             required=True,
-            heading=f"{metric_id} is the team's own metric: say what it is.",
+            heading=t("{metric} is the team's own metric: say what it is.", metric=metric_id),
         ),
         Field(
             f"metrics.{metric_id}.measures",
-            f"{metric_id}: measures",
-            f"What does {metric_id} measure?",
+            t("{metric}: measures", metric=metric_id),
+            t("What does {metric} measure?", metric=metric_id),
             *_entry_field(metric_id, "measures"),
             required=True,
         ),
         Field(
             f"metrics.{metric_id}.unit",
-            f"{metric_id}: unit",
-            f"The unit of {metric_id}",
+            t("{metric}: unit", metric=metric_id),
+            t("The unit of {metric}", metric=metric_id),
             *_entry_field(metric_id, "unit"),
-            hint="(%, minutes, hours, days, a count…; Enter to skip)",
+            hint=t("(%, minutes, hours, days, a count…; Enter to skip)"),
         ),
         Field(
             f"metrics.{metric_id}.better",
-            f"{metric_id}: better",
-            f"Is a higher or a lower {metric_id} better?",
+            t("{metric}: better", metric=metric_id),
+            t("Is a higher or a lower {metric} better?", metric=metric_id),
             *_entry_field(metric_id, "better"),
             kind="select",
-            choices=BETTER,
+            choices=tuple(Choice(t(c.title), c.value) for c in BETTER),
             suggest="higher",
         ),
         Field(
             f"metrics.{metric_id}.formula",
-            f"{metric_id}: formula",
-            f"How is {metric_id} worked out?",
+            t("{metric}: formula", metric=metric_id),
+            t("How is {metric} worked out?", metric=metric_id),
             *_entry_field(metric_id, "formula"),
-            hint="(for example: repairs done the same day / all repairs x 100; Enter to skip)",
+            hint=t("(for example: repairs done the same day / all repairs x 100; Enter to skip)"),
         ),
     ]
 
@@ -314,10 +351,12 @@ def _targets_gate(session: Session, index: int, value: Value, metrics: list[str]
     def put(doc: Philosophy, answer: bool) -> None:
         session.memory[key] = answer
 
+    t = session.t
     return Field(
         key,
-        f"{value.name}: baselines and targets",
-        f"Record a baseline and a target for {', '.join(metrics)}?",
+        t("{value}: baselines and targets", value=value.name),
+        # The metrics are ids, listed as they are written in the file.
+        t("Record a baseline and a target for {metrics}?", metrics=", ".join(metrics)),
         get,
         put,
         kind="confirm",
@@ -339,6 +378,7 @@ def unit_of(doc: Philosophy, metric_id: str) -> str | None:
 
 def _measure_fields(session: Session, metric_id: str) -> list[Field]:
     doc = session.doc
+    t = session.t
     known = catalogue.find(metric_id)
     out: list[Field] = []
     if known is not None and " or " in known.unit:
@@ -346,91 +386,93 @@ def _measure_fields(session: Session, metric_id: str) -> list[Field]:
         out.append(
             Field(
                 f"metrics.{metric_id}.unit",
-                f"{metric_id}: unit",
-                f"{metric_id} in which unit?",
+                t("{metric}: unit", metric=metric_id),
+                t("{metric} in which unit?", metric=metric_id),
                 *_entry_field(metric_id, "unit"),
                 kind="select",
-                choices=tuple(Choice(u.capitalize(), u) for u in units),
+                choices=tuple(
+                    Choice(t(UNIT_LABELS[u]) if u in UNIT_LABELS else u.capitalize(), u)
+                    for u in units
+                ),
                 suggest=units[0],
             )
         )
     unit = unit_of(doc, metric_id)
-    shown = _unit_hint(unit, known)
+    hint = _unit_hint(t, unit, known)
     today = session.today
     entry = _entry(doc, metric_id)
     out.append(
         Field(
             f"metrics.{metric_id}.baseline",
-            f"{metric_id}: baseline",
-            f"{metric_id}: today's value (baseline)",
+            t("{metric}: baseline", metric=metric_id),
+            t("{metric}: today's value (baseline)", metric=metric_id),
             *_measurement(metric_id, "baseline", "value"),
             parse=lambda answer: parse_number(answer, unit),
             show=format_number,
-            check=_range_rule(unit, known),
-            hint=f"({shown}Enter to skip)",
+            check=_range_rule(t, unit, known),
+            hint=hint,
         )
     )
     if entry is not None and entry.baseline is not None:
+        future = t("A baseline is measured already: its date cannot be in the future.")
         out.append(
             Field(
                 f"metrics.{metric_id}.baseline.date",
-                f"{metric_id}: measured on",
-                f"{metric_id}: measured on",
+                t("{metric}: measured on", metric=metric_id),
+                t("{metric}: measured on", metric=metric_id),
                 *_measurement(metric_id, "baseline", "date"),
                 parse=parse_date,
                 show=format_date,
                 suggest=today,
-                check=lambda day: (
-                    "A baseline is measured already: its date cannot be in the future."
-                    if day > today
-                    else None
-                ),
-                hint="(YYYY-MM-DD; today is offered)",
+                check=lambda day: future if day > today else None,
+                hint=t("(YYYY-MM-DD; today is offered)"),
             )
         )
     out.append(
         Field(
             f"metrics.{metric_id}.target",
-            f"{metric_id}: target",
-            f"{metric_id}: target",
+            t("{metric}: target", metric=metric_id),
+            t("{metric}: target", metric=metric_id),
             *_measurement(metric_id, "target", "value"),
             parse=lambda answer: parse_number(answer, unit),
             show=format_number,
-            check=_range_rule(unit, known),
+            check=_range_rule(t, unit, known),
             after=functools.partial(_direction_note, metric_id=metric_id),
-            hint=f"({shown}Enter to skip)",
+            hint=hint,
         )
     )
     if entry is not None and entry.target is not None:
         out.append(
             Field(
                 f"metrics.{metric_id}.target.date",
-                f"{metric_id}: by when",
-                f"{metric_id}: by when?",
+                t("{metric}: by when", metric=metric_id),
+                t("{metric}: by when?", metric=metric_id),
                 *_measurement(metric_id, "target", "date"),
                 parse=parse_date,
                 show=format_date,
-                check=lambda day: _future(day, today),
-                hint="(YYYY-MM-DD, after today)",
+                check=lambda day: _future(t, day, today),
+                hint=t("(YYYY-MM-DD, after today)"),
             )
         )
     return out
 
 
-def _range_rule(unit: str | None, known: catalogue.Metric | None) -> Callable[[Any], str | None]:
+def _range_rule(
+    t: Words, unit: str | None, known: catalogue.Metric | None
+) -> Callable[[Any], str | None]:
     """What numbers a metric can take, from its unit: a share is 0-100 %, a time is not negative."""
     scale = known.unit if known is not None else None
     if unit == "%" or scale in ("%", "0-100"):
-        low, high, say = 0.0, 100.0, "a share between 0 and 100"
+        low, high, say = 0.0, 100.0, t("It is a share between 0 and 100.")
     elif scale == "-100 to +100":
-        low, high, say = -100.0, 100.0, "a score between -100 and +100"
+        low, high, say = -100.0, 100.0, t("It is a score between -100 and +100.")
     elif unit in UNIT_WORDS or scale in ("count", "currency", "days", "hours", "seconds"):
-        low, high, say = 0.0, float("inf"), "not below zero"
+        low, high, say = 0.0, float("inf"), t("It is not below zero.")
     else:
         return lambda number: None
 
     def check(number: Any) -> str | None:
-        return None if low <= number <= high else f"It is {say}."
+        return None if low <= number <= high else say
 
     return check
 
@@ -443,28 +485,44 @@ def _direction_note(session: Session, metric_id: str) -> None:
     if entry is None or entry.baseline is None or entry.target is None:
         return
     base, goal = entry.baseline.value, entry.target.value
-    if (better == "higher" and goal < base) or (better == "lower" and goal > base):
-        session.note(
-            f"{metric_id}: the target ({goal:g}) is worse than the baseline ({base:g}), and "
-            f"{better} is better. Is that what the team means?",
-            "warning",
+    if better == "higher" and goal < base:
+        worse = N_(
+            "{metric}: the target ({target}) is worse than the baseline ({baseline}), and "
+            "higher is better. Is that what the team means?"
         )
+    elif better == "lower" and goal > base:
+        worse = N_(
+            "{metric}: the target ({target}) is worse than the baseline ({baseline}), and "
+            "lower is better. Is that what the team means?"
+        )
+    else:
+        return
+    # The numbers as they were typed and are offered again (format_number).
+    session.note(
+        session.t(worse, metric=metric_id, target=f"{goal:g}", baseline=f"{base:g}"), "warning"
+    )
 
 
-def _future(day: dt.date, today: dt.date) -> str | None:
+def _future(t: Words, day: dt.date, today: dt.date) -> str | None:
     if day <= today:
-        return f"{day.isoformat()} is not after today ({today.isoformat()}): a target is ahead."
+        return t(
+            "{day} is not after today ({today}): a target is ahead.",
+            day=day.isoformat(),
+            today=today.isoformat(),
+        )
     return None
 
 
-def _unit_hint(unit: str | None, known: catalogue.Metric | None) -> str:
+def _unit_hint(t: Words, unit: str | None, known: catalogue.Metric | None) -> str:
+    """The hint under a baseline or a target: the unit its number is in, when one is known.
+    (A unit is the file's own word or the catalogue's key, shown as it is written.)"""
     if unit in UNIT_WORDS:
-        return f"in {unit}; "
+        return t("(in {unit}; Enter to skip)", unit=unit)
     if unit:
-        return f"unit: {unit}; "
+        return t("(unit: {unit}; Enter to skip)", unit=unit)
     if known is not None:
-        return f"{known.unit}; "
-    return ""
+        return t("({unit}; Enter to skip)", unit=known.unit)
+    return t(SKIP_HINT)
 
 
 def _measurement(
@@ -489,49 +547,54 @@ def _measurement(
 
 
 def _metric_table(session: Session, value: Value) -> Table:
+    t = session.t
     rows = []
     for metric_id in value.metrics:
         metric = catalogue.find(metric_id)
         entry = _entry(session.doc, metric_id)
         if metric is not None:
-            rows.append((metric.id, metric.name, metric.measures))
+            rows.append((metric.id, t(metric.name), t(metric.measures)))
         else:
             rows.append(
                 (
                     metric_id,
-                    (entry.name if entry else None) or "(your own)",
+                    (entry.name if entry else None) or t("(your own)"),
                     (entry.measures if entry else None) or "—",
                 )
             )
-    return Table(f"How {value.name} is measured", ("ID", "Metric", "Measures"), tuple(rows))
+    return Table(
+        t("How {value} is measured", value=value.name),
+        (t("ID"), t("Metric"), t("Measures")),
+        tuple(rows),
+    )
 
 
 # --- the brand ---------------------------------------------------------------------------------
 
 
-def _brand_fields() -> list[Field]:
+def _brand_fields(t: Words) -> list[Field]:
     return [
         form.text_field(
             "brand.tone",
-            "Tone",
-            "The brand's tone in support",
+            t("Tone"),
+            t("The brand's tone in support"),
             ("brand", "tone"),
-            hint="(e.g. warm, plain and practical; Enter to skip)",
-            heading="Consistency: the same brand on every channel, whoever or whatever answers.",
+            hint=t("(e.g. warm, plain and practical; Enter to skip)"),
+            heading=t("Consistency: the same brand on every channel, whoever or whatever answers."),
         ),
         form.text_field(
             "brand.voice",
-            "Voice",
-            "Its voice: how we speak and write",
+            t("Voice"),
+            t("Its voice: how we speak and write"),
             ("brand", "voice"),
-            hint='(e.g. we say "we" and "you", no policy words; Enter to skip)',
+            hint=t('(e.g. we say "we" and "you", no policy words; Enter to skip)'),
         ),
-        form.text_field("brand.visuals", "Visuals", "Visuals", ("brand", "visuals")),
+        form.text_field("brand.visuals", t("Visuals"), t("Visuals"), ("brand", "visuals")),
         form.text_field(
             "brand.channels",
-            "Every channel",
-            "How does it stay the same on every channel?",
+            t("Every channel"),
+            t("How does it stay the same on every channel?"),
             ("brand", "channels"),
-            hint="(phone, chat, e-mail, self-service, bots; Enter to skip)",
+            hint=t("(phone, chat, e-mail, self-service, bots; Enter to skip)"),
         ),
     ]

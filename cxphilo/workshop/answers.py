@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from cxphilo.document.model import check_hours
+from cxphilo.locale import N_, Series, Text
 from cxphilo.output import visible
 from cxphilo.vocabulary import CHANNELS, DAYS
 
@@ -25,7 +26,15 @@ from .asker import BACK_KEY
 
 
 class Refused(ValueError):
-    """An answer that cannot be used; the message says why, for the person who typed it."""
+    """An answer that cannot be used; the message says why, for the person who typed it.
+
+    The message is a `Text`, worded in the room's language where it is shown
+    (`Words.say(refused.text)`); `str()` of it is the English, for logs and tests.
+    """
+
+    def __init__(self, message: Text | str) -> None:
+        super().__init__(message)
+        self.text = message
 
 
 # --- text -------------------------------------------------------------------------------------
@@ -42,8 +51,10 @@ def clean(answer: str) -> str:
     bad = _CONTROL.search(text)
     if bad:
         raise Refused(
-            f"The answer holds a control character ({visible(bad.group())}); "
-            "type it again without it."
+            Text(
+                "The answer holds a control character ({character}); type it again without it.",
+                character=visible(bad.group()),
+            )
         )
     return text
 
@@ -74,7 +85,7 @@ def parse_integer(answer: str) -> int | None:
     if not text:
         return None
     if not re.fullmatch(r"[+-]?\d{1,9}", text):
-        raise Refused("Type a whole number (for example 4), or leave it empty.")
+        raise Refused(Text("Type a whole number (for example 4), or leave it empty."))
     return int(text)
 
 
@@ -92,15 +103,17 @@ def parse_number(answer: str, unit: str | None = None) -> int | float | None:
         return None
     match = _NUMBER.fullmatch(text)
     if not match:
-        raise Refused("Type a number (for example 72 or 4.5), or leave it empty.")
+        raise Refused(Text("Type a number (for example 72 or 4.5), or leave it empty."))
     digits, rest = match.groups()
     if rest and not _same_unit(rest, unit):
         if unit:
-            raise Refused(f"This metric is counted in {unit}: type the number alone.")
-        raise Refused("Type the number alone, without a unit.")
+            raise Refused(
+                Text("This metric is counted in {unit}: type the number alone.", unit=unit)
+            )
+        raise Refused(Text("Type the number alone, without a unit."))
     number = float(re.sub(r"[ \u00a0\u202f]", "", digits).replace(",", "."))
     if not math.isfinite(number):
-        raise Refused("Type a finite number.")
+        raise Refused(Text("Type a finite number."))
     return int(number) if number.is_integer() and not re.search(r"[.,]", digits) else number
 
 
@@ -135,7 +148,7 @@ def parse_date(answer: str) -> dt.date | None:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise Refused(
-            "Type a date as YYYY-MM-DD (for example 2027-06-30), or leave it empty."
+            Text("Type a date as YYYY-MM-DD (for example 2027-06-30), or leave it empty.")
         ) from None
 
 
@@ -176,18 +189,29 @@ def parse_range(text: str) -> str:
     zone = _ZONE.search(text)
     if zone and not _RANGE.fullmatch(text):
         raise Refused(
-            f"Give the hours in local time, without a time zone ({zone.group().strip()}): "
-            "for example 09:00-17:00."
+            Text(
+                "Give the hours in local time, without a time zone ({zone}): "
+                "for example 09:00-17:00.",
+                zone=zone.group().strip(),
+            )
         )
     match = _RANGE.fullmatch(text)
     if not match:
-        raise Refused(f"“{visible(text)}” is not a range of hours: type it as 09:00-17:00, or 24h.")
+        raise Refused(
+            Text(
+                "“{answer}” is not a range of hours: type it as 09:00-17:00, or 24h.",
+                answer=visible(text),
+            )
+        )
     h1, m1, h2, m2 = match.groups()
     start, end = int(h1), int(h2)
     if end < start <= 12 and not m2 and end <= 12:
         # "9 to 5" is a working day said the English way, not a night shift.
         raise Refused(
-            f"Use the 24-hour clock: {start:02d}:00-{end + 12:02d}:00, if that is what you mean."
+            Text(
+                "Use the 24-hour clock: {hours}, if that is what you mean.",
+                hours=f"{start:02d}:00-{end + 12:02d}:00",
+            )
         )
     return f"{start:02d}:{m1 or '00'}-{end:02d}:{m2 or '00'}"
 
@@ -197,6 +221,7 @@ def _hours(text: str) -> str:
     try:
         return check_hours(value)
     except ValueError as exc:
+        # The model's own reason, as the file's check words it.
         raise Refused(f"{exc}.") from None
 
 
@@ -208,7 +233,12 @@ def _names(text: str, table: dict[str, tuple[str, ...]], what: str) -> list[str]
         ends = [e.strip() for e in re.split(r"\s*[-\u2013]\s*", part)] if what == "day" else [part]
         found = [next((c for c, names in table.items() if e in names), None) for e in ends]
         if None in found or len(found) > 2:
-            raise Refused(f"“{visible(part)}” is not a {what} I know.")
+            unknown = (
+                N_("“{part}” is not a day I know.")
+                if what == "day"
+                else N_("“{part}” is not a channel I know.")
+            )
+            raise Refused(Text(unknown, part=visible(part)))
         if len(found) == 2:
             order = list(DAYS)
             first, last = order.index(str(found[0])), order.index(str(found[1]))
@@ -246,16 +276,23 @@ def parse_week(answer: str, days: Sequence[str] = ()) -> tuple[str | None, dict[
             by_day[day] = labelled
     if len(usual) > 1:
         raise Refused(
-            "Two ranges of hours without a day: say which days each is for, "
-            "for example 08:00-17:00, sat 10:00-14:00."
+            Text(
+                "Two ranges of hours without a day: say which days each is for, "
+                "for example 08:00-17:00, sat 10:00-14:00."
+            )
         )
     stray = [day for day in by_day if days and day not in days]
     if stray:
         raise Refused(
-            f"{_day_list(stray)} {'is' if len(stray) == 1 else 'are'} not among the days "
-            "the team answers: tick "
-            f"{'it' if len(stray) == 1 else 'them'} there ({BACK_KEY} goes back) or leave "
-            f"{'it' if len(stray) == 1 else 'them'} out."
+            Text.plural_of(
+                "{days} is not among the days the team answers: "
+                "tick it there ({key} goes back) or leave it out.",
+                "{days} are not among the days the team answers: "
+                "tick them there ({key} goes back) or leave them out.",
+                len(stray),
+                days=_day_list(stray),
+                key=BACK_KEY,
+            )
         )
     if usual:
         hours: str | None = usual[0]
@@ -263,9 +300,14 @@ def parse_week(answer: str, days: Sequence[str] = ()) -> tuple[str | None, dict[
         unnamed = [day for day in days if day not in by_day]
         if unnamed:
             raise Refused(
-                f"{_day_list(unnamed)} {'has' if len(unnamed) == 1 else 'have'} no hours yet: "
-                "start with the usual hours, "
-                "for example 08:00-17:00, sat 10:00-14:00."
+                Text.plural_of(
+                    "{days} has no hours yet: start with the usual hours, "
+                    "for example 08:00-17:00, sat 10:00-14:00.",
+                    "{days} have no hours yet: start with the usual hours, "
+                    "for example 08:00-17:00, sat 10:00-14:00.",
+                    len(unnamed),
+                    days=_day_list(unnamed),
+                )
             )
         counts: dict[str, int] = {}
         for value in by_day.values():
@@ -274,9 +316,21 @@ def parse_week(answer: str, days: Sequence[str] = ()) -> tuple[str | None, dict[
     return hours, {day: value for day, value in by_day.items() if value != hours}
 
 
-def _day_list(days: Sequence[str]) -> str:
-    names = [DAY_NAMES[day][0].capitalize() for day in days]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+# The days as a refusal names them, in the room's language.
+DAY_LABELS = {
+    "mon": N_("Monday"),
+    "tue": N_("Tuesday"),
+    "wed": N_("Wednesday"),
+    "thu": N_("Thursday"),
+    "fri": N_("Friday"),
+    "sat": N_("Saturday"),
+    "sun": N_("Sunday"),
+}
+
+
+def _day_list(days: Sequence[str]) -> list[Text]:
+    """The days' names, joined where they are said ("Saturday and Sunday")."""
+    return [Text(DAY_LABELS[day]) for day in days]
 
 
 def format_week(hours: str | None, day_hours: dict[str, str]) -> str:
@@ -298,8 +352,10 @@ def parse_channel_hours(answer: str) -> dict[str, str]:
         match = re.match(r"(.*?[A-Za-z])\s+(?=\d|24h)(.+)$", part)
         if match is None:
             raise Refused(
-                f"“{visible(part)}”: name the channel, then its hours, "
-                "for example chat 08:00-20:00."
+                Text(
+                    "“{part}”: name the channel, then its hours, for example chat 08:00-20:00.",
+                    part=visible(part),
+                )
             )
         for channel in _names(match.group(1), CHANNEL_NAMES, "channel"):
             out[channel] = _hours(match.group(2))
@@ -313,25 +369,30 @@ def format_channel_hours(channel_hours: dict[str, str]) -> str:
 # --- the model's refusals, in words --------------------------------------------------------------
 
 
-def refusal(exc: ValidationError) -> str:
+def refusal(exc: ValidationError) -> Text | str:
     """Why the document refuses a value, in a sentence for the person who typed it."""
-    reasons: list[str] = []
+    reasons: list[Text | str] = []
     for error in exc.errors(include_url=False):
         reasons.append(_reason(error))
     unique = list(dict.fromkeys(reasons))
-    return "; ".join(unique) or "The answer cannot be used here."
+    if not unique:
+        return Text("The answer cannot be used here.")
+    if len(unique) == 1:
+        return unique[0]
+    return Text("{first}; {rest}", first=unique[0], rest=Series(unique[1:]))
 
 
-def _reason(error: Any) -> str:
+def _reason(error: Any) -> Text | str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     if kind == "string_too_short":
-        return "This cannot be empty."
+        return Text("This cannot be empty.")
     if kind == "greater_than_equal":
-        return f"It must be at least {ctx.get('ge')}."
+        return Text("It must be at least {limit}.", limit=str(ctx.get("ge")))
     if kind in {"less_than_equal", "less_than"}:
-        return f"It must be at most {ctx.get('le', ctx.get('lt'))}."
+        return Text("It must be at most {limit}.", limit=str(ctx.get("le", ctx.get("lt"))))
     if kind == "string_pattern_mismatch":
-        return "Use letters, digits, - or _, starting with a letter."
+        return Text("Use letters, digits, - or _, starting with a letter.")
+    # Any other reason is the model's own, in the words the file's check uses.
     message = str(error["msg"]).removeprefix("Value error, ")
     return message[:1].upper() + message[1:] + ("" if message.endswith(".") else ".")

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from cxphilo.document import steps as steps_mod
 from cxphilo.errors import CxphiloError
+from cxphilo.locale import N_, words
 from cxphilo.storage.store import atomic_write
 
 from .asker import Choice, Finding, Table, Verdicts
@@ -24,7 +25,9 @@ if TYPE_CHECKING:
 
 MD, HTML, BOTH, NOT_NOW = "md", "html", "both", "no"
 _SHOWN_ABOVE = {"step-missing", "vision-missing"}
-_MARK = {"done": "✔ done", "partly": "◐ partly", "not started": "○ not started"}
+_MARK = {"done": N_("✔ done"), "partly": N_("◐ partly"), "not started": N_("○ not started")}
+# A finding's level as the room reads it.
+_LEVELS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
 
 
 def charter_path(path: Path, fmt: str) -> Path:
@@ -34,7 +37,8 @@ def charter_path(path: Path, fmt: str) -> Path:
 
 def run(session: Session, path: Path) -> None:
     """Show the steps and the check's verdict, offer to render the charter, say what is next."""
-    session.note("The finish: how the philosophy stands.", "question")
+    t = session.t
+    session.note(t("The finish: how the philosophy stands."), "question")
     config = _config(session)
     _steps(session)
     _check(session, path, config.rules if config else None)
@@ -46,7 +50,11 @@ def run(session: Session, path: Path) -> None:
     )
     quoted = shlex.quote(str(path))
     session.note(
-        f"Commit {path} to git; CI and pre-commit can guard it with: cxphilo check {quoted}",
+        t(
+            "Commit {path} to git; CI and pre-commit can guard it with: {command}",
+            path=path,
+            command=f"cxphilo check {quoted}",
+        ),
         "info",
     )
 
@@ -58,21 +66,27 @@ def _config(session: Session) -> Config | None:
     try:
         return load_config()
     except CxphiloError as exc:
-        session.note(f"{exc.message}; the check runs with its default settings.", "warning")
+        session.note(
+            session.t("{problem}; the check runs with its default settings.", problem=exc.message),
+            "warning",
+        )
         return None
 
 
 def _steps(session: Session) -> None:
+    t = session.t
     statuses = steps_mod.status(session.doc)
     session.show(
         Table(
-            "The seven steps",
-            ("Step", "State", "Still missing"),
+            t("The seven steps"),
+            (t("Step"), t("State"), t("Still missing")),
             tuple(
                 (
                     f"{s.step.number} · {s.step.name}",
-                    _MARK[s.state],
-                    "; ".join(s.missing[:3]) + (" …" if len(s.missing) > 3 else "") or "—",
+                    t(_MARK[s.state]),
+                    "; ".join(t.say(m) for m in s.missing[:3])
+                    + (" …" if len(s.missing) > 3 else "")
+                    or "—",
                 )
                 for s in statuses
             ),
@@ -80,7 +94,12 @@ def _steps(session: Session) -> None:
     )
     done = sum(s.state == "done" for s in statuses)
     session.note(
-        f"{done} of {len(statuses)} steps done.",
+        t.plural(
+            "{done} of {count} step done.",
+            "{done} of {count} steps done.",
+            len(statuses),
+            done=done,
+        ),
         "done" if done == len(statuses) else "warning",
     )
 
@@ -89,6 +108,7 @@ def _check(session: Session, path: Path, rules: Mapping[str, str] | None) -> Non
     """What `cxphilo check` says about the file as saved: the criteria, then the rest."""
     from cxphilo.check import check_file
 
+    t = session.t
     result = check_file(path, rules, session.today)
     vision = session.doc.vision.statement if session.doc.vision else None
     if vision:
@@ -97,9 +117,11 @@ def _check(session: Session, path: Path, rules: Mapping[str, str] | None) -> Non
                 vision,
                 tuple((name, result.criteria.get(name, "skip")) for name, _ in CRITERIA),
                 tuple(
-                    Finding(f.criterion, f.message, f.fix) for f in result.findings if f.criterion
+                    Finding(f.criterion, str(f.message), None if f.fix is None else str(f.fix))
+                    for f in result.worded(session.t, words("en")).findings
+                    if f.criterion
                 ),
-                "The check's verdict on the vision",
+                t("The check's verdict on the vision"),
             )
         )
     # Missing steps are in the steps table already; the rest is news to the room.
@@ -111,32 +133,48 @@ def _check(session: Session, path: Path, rules: Mapping[str, str] | None) -> Non
     if others:
         session.show(
             Table(
-                "What else the check found",
-                ("Level", "Line", "Finding"),
-                tuple((f.level, str(f.line or "—"), f.message) for f in others),
+                t("What else the check found"),
+                (t("Level"), t("Line"), t("Finding")),
+                tuple(
+                    (
+                        t(_LEVELS[f.level]) if f.level in _LEVELS else f.level,
+                        str(f.line or "—"),
+                        t.say(f.message),
+                    )
+                    for f in others
+                ),
             )
         )
     errors, warnings = result.count("error"), result.count("warning")
+    # Two counts, each with its own plural: each is worded on its own, then put in the sentence.
+    said_warnings = t.plural("{count} warning", "{count} warnings", warnings)
     if errors:
         session.note(
-            f"cxphilo check finds {errors} error{'s' if errors != 1 else ''}"
-            f" and {warnings} warning{'s' if warnings != 1 else ''}: CI would stop on this file.",
+            t(
+                "cxphilo check finds {errors} and {warnings}: CI would stop on this file.",
+                errors=t.plural("{count} error", "{count} errors", errors),
+                warnings=said_warnings,
+            ),
             "warning",
         )
+    elif warnings:
+        session.note(
+            t("cxphilo check passes: no errors, {warnings}.", warnings=said_warnings), "done"
+        )
     else:
-        extra = f", {warnings} warning{'s' if warnings != 1 else ''}" if warnings else ""
-        session.note(f"cxphilo check passes: no errors{extra}.", "done")
+        session.note(t("cxphilo check passes: no errors."), "done")
 
 
 def _render(session: Session, path: Path, templates: Path | None, paper: str) -> None:
+    t = session.t
     md, html = charter_path(path, "md"), charter_path(path, "html")
     choice = session.select(
-        "Render the charter now?",
+        t("Render the charter now?"),
         [
-            Choice(f"Markdown: {md.name}", MD),
-            Choice(f"HTML, to open or print: {html.name}", HTML),
-            Choice("Both", BOTH),
-            Choice("Not now (later: cxphilo render)", NOT_NOW),
+            Choice(t("Markdown: {file}", file=md.name), MD),
+            Choice(t("HTML, to open or print: {file}", file=html.name), HTML),
+            Choice(t("Both"), BOTH),
+            Choice(t("Not now (later: cxphilo render)"), NOT_NOW),
         ],
         default=BOTH,
     )
@@ -149,4 +187,4 @@ def _render(session: Session, path: Path, templates: Path | None, paper: str) ->
         atomic_write(
             out, render(session.doc, kind="charter", fmt=fmt, templates=templates, paper=paper)
         )
-        session.note(f"Wrote {out}", "done")
+        session.note(t("Wrote {path}", path=out), "done")

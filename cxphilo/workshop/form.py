@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ValidationError
 
 from cxphilo.document.model import Philosophy
+from cxphilo.locale import Text, Words
 
 from .answers import Refused, clean, format_date, join_list, refusal, split_list
 from .asker import JUMP_KEY, LIST_HINT, SKIP_HINT, Answer, Choice, GoBack, JumpTo, Table
@@ -138,7 +139,7 @@ def value_of(field: Field, answer: str) -> Any:
     """What a typed answer means for this field, or Refused with the reason."""
     value = field.parse(answer)
     if field.required and empty(value):
-        raise Refused("Please type an answer.")
+        raise Refused(Text("Please type an answer."))
     if field.check is not None and not empty(value):
         problem = field.check(value)
         if problem:
@@ -156,9 +157,9 @@ def _validator(session: Session, field: Field) -> Callable[[str], bool | str]:
         try:
             trial(session.doc, field, value_of(field, answer))
         except Refused as exc:
-            return str(exc)
+            return session.t.say(exc.text)
         except ValidationError as exc:
-            return refusal(exc)
+            return session.t.say(refusal(exc))
         return True
 
     return validate
@@ -169,9 +170,9 @@ def _list_validator(session: Session, field: Field) -> Callable[[list[Any]], boo
         try:
             trial(session.doc, field, picked)
         except ValidationError as exc:
-            return refusal(exc)
+            return session.t.say(refusal(exc))
         except ValueError as exc:
-            return str(exc)
+            return session.t.say(exc.text) if isinstance(exc, Refused) else str(exc)
         return True
 
     return validate
@@ -188,11 +189,12 @@ def ask(session: Session, field: Field) -> None:
         try:
             _store(session, field, value)
         except Refused as exc:
-            session.note(f"That answer was not kept: {exc}", "warning")
+            t = session.t
+            session.note(t("That answer was not kept: {reason}", reason=t.say(exc.text)), "warning")
             continue
         break
     if field.kind != "menu":
-        session.show(Answer(field.ask, _echo(field, value)))
+        session.show(Answer(field.ask, _echo(session.t, field, value)))
     if field.after is not None:
         field.after(session)
 
@@ -252,7 +254,9 @@ def _short(title: str) -> str:
     return " ".join(re.sub(r"\s*\([^()]*\)", "", title).split()) or title
 
 
-def _echo(field: Field, value: Any) -> tuple[str, ...]:
+def _echo(t: Words, field: Field, value: Any) -> tuple[str, ...]:
+    if field.kind == "confirm" and isinstance(value, bool):
+        return (t("yes") if value else t("no"),)
     if field.kind in ("select", "checkbox"):
         titles = {c.value: _short(c.title) for c in field.choices}
         picked = value if isinstance(value, list) else [value]
@@ -271,7 +275,9 @@ def _store(session: Session, field: Field, value: Any) -> None:
         session.save()
     except (ValidationError, ValueError) as exc:
         session.store.doc = before
-        raise Refused(refusal(exc) if isinstance(exc, ValidationError) else str(exc)) from None
+        if isinstance(exc, ValidationError):
+            raise Refused(refusal(exc)) from None
+        raise Refused(exc.text if isinstance(exc, Refused) else str(exc)) from None
 
 
 # --- a whole step ------------------------------------------------------------------------------
@@ -289,8 +295,13 @@ def run(session: Session, build: Build) -> None:
         session.show(summary(session, fields))
         number = fields.index(first) + 1
         session.note(
-            f"Carrying on at question {number}: {first.label}. "
-            f"{JUMP_KEY} shows the answers, to change one.",
+            session.t(
+                "Carrying on at question {number}: {label}. {key} shows the answers, "
+                "to change one.",
+                number=number,
+                label=first.label,
+                key=JUMP_KEY,
+            ),
             "info",
         )
         walk(session, build, fields.index(first))
@@ -326,7 +337,7 @@ def walk(session: Session, build: Build, start: int) -> None:
             fields = build(session)
             index = _position(fields, field.id, index)
             if index == 0:
-                session.note("This is the first question of the step.", "info")
+                session.note(session.t("This is the first question of the step."), "info")
             else:
                 index -= 1
             continue
@@ -349,17 +360,20 @@ def _position(fields: Sequence[Field], field_id: str, fallback: int) -> int:
 def summary(session: Session, fields: Sequence[Field]) -> Table:
     """The step's answers, numbered, as the summary shows them."""
     doc = session.doc
+    t = session.t
     rows = []
     for number, field in enumerate(fields, start=1):
-        shown = _summary_text(field, doc) if is_answered(field, doc) else "—"
+        shown = _summary_text(t, field, doc) if is_answered(field, doc) else "—"
         rows.append((str(number), field.label, shown))
-    return Table("The answers of this step", ("#", "Question", "Answer"), tuple(rows))
+    return Table(t("The answers of this step"), ("#", t("Question"), t("Answer")), tuple(rows))
 
 
-def _summary_text(field: Field, doc: Philosophy) -> str:
+def _summary_text(t: Words, field: Field, doc: Philosophy) -> str:
     value = field.get(doc)
+    if field.kind == "confirm" and isinstance(value, bool):
+        return _echo(t, field, value)[0]
     if field.kind in ("select", "checkbox"):
-        return ", ".join(_echo(field, value))
+        return ", ".join(_echo(t, field, value))
     text = field.show(value)
     return text if len(text) <= 80 else text[:77] + "…"
 
@@ -372,32 +386,41 @@ def hub(session: Session, build: Build, *, current: Field | None = None) -> str:
     back to that question. Returns CARRY_ON, or LEAVE when "0" leaves an
     unfinished step for now.
     """
+    t = session.t
     while True:
         fields = build(session)
         first = first_unanswered(fields, session.doc)
         unfinished = first is not None and not session.step_done(first)
         session.show(summary(session, fields))
-        if current is not None:
-            then = f"back to question {_position(fields, current.id, 0) + 1}"
-        elif unfinished and first is not None:
-            then = f"carry on at question {fields.index(first) + 1}"
-        else:
-            then = "go on"
         leave = unfinished and current is None
+        if current is not None:
+            instruction = t(
+                "(its number; Enter: back to question {number})",
+                number=_position(fields, current.id, 0) + 1,
+            )
+        elif unfinished and first is not None:
+            instruction = t(
+                "(its number; Enter: carry on at question {number}; 0: leave this step for now)",
+                number=fields.index(first) + 1,
+            )
+        else:
+            instruction = t("(its number; Enter: go on)")
+        refused = t("Type a number from 1 to {count}, or press Enter.", count=len(fields))
 
-        def check(answer: str, count: int = len(fields), leave: bool = leave) -> bool | str:
+        def check(
+            answer: str, count: int = len(fields), leave: bool = leave, refused: str = refused
+        ) -> bool | str:
             text = answer.strip()
             if not text or (leave and text == "0"):
                 return True
             if text.isdigit() and 1 <= int(text) <= count:
                 return True
-            return f"Type a number from 1 to {count}, or press Enter."
+            return refused
 
         answer = session.text(
-            "Change which answer?",
+            t("Change which answer?"),
             validate=check,
-            instruction=f"(its number; Enter: {then}"
-            + ("; 0: leave this step for now)" if leave else ")"),
+            instruction=instruction,
             echo=False,
         )
         if not answer:

@@ -5,6 +5,9 @@ answer) and may have a participant column (participant, by, who or name).
 The separator is the one the header row uses (a tab, a semicolon or a comma;
 a tab always in a `.tsv` file); a header of one column means one idea per
 row, commas and all.
+
+What goes wrong is said in the words of the `Words` passed in (English without
+one): the file's name, line numbers and column names stay as they are.
 """
 
 from __future__ import annotations
@@ -16,11 +19,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cxphilo.errors import UsageError
+from cxphilo.locale import N_, Words, words
 
 IDEA_COLUMNS = ("idea", "ideas", "text", "statement", "answer")
 PARTICIPANT_COLUMNS = ("participant", "by", "who", "name", "person")
 MAX_BYTES = 1024 * 1024
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s+")
+# How to keep a separator inside an idea, by the separator the file uses.
+_QUOTE_HINTS = {
+    "\t": N_("put an idea that holds a tab in double quotes"),
+    ";": N_("put an idea that holds a semicolon in double quotes"),
+    ",": N_("put an idea that holds a comma in double quotes"),
+}
+_QUOTE_ANY = N_("put an idea that holds a separator in double quotes")
+# The header a file needs, as it is typed: column names are never translated.
+_EXAMPLE_HEADER = "participant,idea"
 
 
 @dataclass(frozen=True)
@@ -29,27 +42,41 @@ class ImportedIdea:
     by: str | None = None
 
 
-def read_ideas(path: Path, skipped: list[int] | None = None) -> list[ImportedIdea]:
+def read_ideas(
+    path: Path, skipped: list[int] | None = None, t: Words | None = None
+) -> list[ImportedIdea]:
     """The ideas in a file; `.csv`/`.tsv` files are read as CSV, anything else as lines.
 
-    Raises UsageError (with file:line when it applies) when the file cannot be used.
+    Raises UsageError (with file:line when it applies) when the file cannot be used,
+    in `t`'s words.
     """
+    t = t or words("en")
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise UsageError(f"{path}: no such file") from None
+        raise UsageError(t("{path}: no such file", path=path)) from None
     except IsADirectoryError:
-        raise UsageError(f"{path}: is a folder, not a file") from None
+        raise UsageError(t("{path}: is a folder, not a file", path=path)) from None
     except OSError as exc:
-        raise UsageError(f"{path}: cannot read ({exc.strerror})") from None
+        raise UsageError(
+            t("{path}: cannot read ({reason})", path=path, reason=exc.strerror)
+        ) from None
     if len(raw) > MAX_BYTES:
-        raise UsageError(f"{path}: {len(raw):,} bytes is too big for a list of ideas")
+        raise UsageError(
+            t(
+                "{path}: {size} bytes is too big for a list of ideas",
+                path=path,
+                size=t.number(len(raw)),
+            )
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UsageError(f"{path}: not UTF-8 text", hint="save it as UTF-8 and try again") from None
+        raise UsageError(
+            t("{path}: not UTF-8 text", path=path), hint=t("save it as UTF-8 and try again")
+        ) from None
     if path.suffix.lower() in {".csv", ".tsv"}:
-        return parse_csv(text, str(path), path.suffix.lower(), skipped)
+        return parse_csv(text, str(path), path.suffix.lower(), skipped, t)
     return parse_lines(text)
 
 
@@ -74,12 +101,17 @@ def delimiter(header: str, suffix: str = ".csv") -> str | None:
 
 
 def parse_csv(
-    text: str, display: str, suffix: str = ".csv", skipped: list[int] | None = None
+    text: str,
+    display: str,
+    suffix: str = ".csv",
+    skipped: list[int] | None = None,
+    t: Words | None = None,
 ) -> list[ImportedIdea]:
     """Ideas from CSV text with a header row; `display` names the file in messages.
 
     A row whose idea cell is empty is left out, its line number added to `skipped`.
     """
+    t = t or words("en")
     if not text.strip():
         return []
     header_line = text.lstrip("\n").split("\n", 1)[0]
@@ -93,19 +125,28 @@ def parse_csv(
     idea_col = next((header.index(c) for c in IDEA_COLUMNS if c in header), None)
     by_col = next((header.index(c) for c in PARTICIPANT_COLUMNS if c in header), None)
     if idea_col is None:
+        columns = t(", ").join(rows[0])
         raise UsageError(
-            f"{display}:1:1: no idea column in the header ({', '.join(rows[0]) or 'empty'})",
-            hint="name the columns, for example: participant,idea",
+            t("{file}:1:1: no idea column in the header ({columns})", file=display, columns=columns)
+            if columns
+            else t("{file}:1:1: no idea column in the header (empty)", file=display),
+            hint=t("name the columns, for example: {header}", header=_EXAMPLE_HEADER),
         )
     ideas = []
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
         if len(row) > len(header):
-            shown = {"\t": "tab", ";": "semicolon", ",": "comma"}.get(sep or "", "separator")
             raise UsageError(
-                f"{display}:{number}:1: {len(row)} cells, but the header has {len(header)}",
-                hint=f"put an idea that holds a {shown} in double quotes",
+                t.plural(
+                    "{file}:{line}:1: {count} cell, but the header has {columns}",
+                    "{file}:{line}:1: {count} cells, but the header has {columns}",
+                    len(row),
+                    file=display,
+                    line=number,
+                    columns=len(header),
+                ),
+                hint=t(_QUOTE_HINTS.get(sep or "", _QUOTE_ANY)),
             )
         if idea_col >= len(row) or not row[idea_col].strip():
             if skipped is not None:

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from cxphilo.document.model import Philosophy
+from cxphilo.locale import Text
 
 __all__ = ["JudgedFinding", "Judgement", "judge"]
 
@@ -20,9 +21,9 @@ class JudgedFinding(Protocol):
     @property
     def criterion(self) -> str: ...
     @property
-    def message(self) -> str: ...
+    def message(self) -> Text | str: ...
     @property
-    def fix(self) -> str: ...
+    def fix(self) -> Text | str: ...
 
 
 class Judgement(Protocol):

@@ -6,6 +6,7 @@ import calendar
 import datetime as dt
 
 from cxphilo.document.model import Interpretation, Listening, Philosophy, SurveyQuestion, Team
+from cxphilo.locale import N_, Text, Words
 
 from . import form
 from .actions import core
@@ -16,13 +17,13 @@ from .session import Session
 from .suggestions import default_recovery, default_teams, entry_for, lexicon, survey_for
 
 CADENCES = (
-    ("monthly", "Monthly", 1),
-    ("quarterly", "Quarterly", 3),
-    ("half-yearly", "Every six months", 6),
-    ("yearly", "Yearly", 12),
+    ("monthly", N_("Monthly"), 1),
+    ("quarterly", N_("Quarterly"), 3),
+    ("half-yearly", N_("Every six months"), 6),
+    ("yearly", N_("Yearly"), 12),
 )
 EDIT, ADD, REMOVE, DONE = "edit", "add", "remove", "done"
-BACK = Choice("← Back, change nothing", None)
+BACK = Choice(N_("← Back, change nothing"), None)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -40,13 +41,14 @@ def run(session: Session) -> None:
 def fields(session: Session) -> list[Field]:
     """Step 7's questions after the teams table: listening, readings, review, culture, HELP."""
     doc = session.doc
-    known = list(lexicon().listening_methods)
+    t = session.t
+    known = [session.content(method) for method in lexicon().listening_methods]
     out = [
         Field(
             "teams",
-            "Teams",
-            "How each team lives the philosophy",
-            lambda d: [t.name for t in d.teams],
+            t("Teams"),
+            t("How each team lives the philosophy"),
+            lambda d: [team.name for team in d.teams],
             lambda d, v: None,
             kind="menu",
             menu=_teams,
@@ -55,65 +57,67 @@ def fields(session: Session) -> list[Field]:
             "methods",
             ("listening", "methods"),
             known,
-            ("How employees are asked", "How will you ask them?"),
-            ("Other ways", "Any other way?"),
-            heading="Ask employees what the values mean to them.",
+            (t("How employees are asked"), t("How will you ask them?")),
+            (t("Other ways"), t("Any other way?")),
+            heading=t("Ask employees what the values mean to them."),
         ),
     ]
     for value in doc.values:
-        out.append(_survey_field(value.name, core(value) if entry_for(core(value)) else value.name))
+        common = core(value) if entry_for(core(value)) else value.name
+        out.append(_survey_field(t, value.name, common, session.content))
     if doc.teams:
-        out += [_reading_field(value.name, [t.name for t in doc.teams]) for value in doc.values]
+        teams = [team.name for team in doc.teams]
+        out += [_reading_field(t, value.name, teams) for value in doc.values]
     cadence = doc.governance.cadence if doc.governance else None
     months = next((m for key, _, m in CADENCES if key == (cadence or "quarterly")), 3)
     out += [
         form.choice_field(
             "cadence",
-            "Review cadence",
-            "How often will you review the philosophy?",
+            t("Review cadence"),
+            t("How often will you review the philosophy?"),
             ("governance", "cadence"),
-            [Choice(label, key) for key, label, _ in CADENCES],
+            [Choice(t(label), key) for key, label, _ in CADENCES],
             suggest="quarterly",
-            heading="Keep it alive: revisit it, and agree what happens when a decision clashes.",
+            heading=t("Keep it alive: revisit it, and agree what happens when a decision clashes."),
         ),
         Field(
             "next-review",
-            "Next review",
-            "Date of the next review",
+            t("Next review"),
+            t("Date of the next review"),
             *form.at("governance", "next_review"),
             parse=parse_date,
             show=format_date,
             suggest=add_months(session.today, months),
             check=lambda day: (
-                None if day > session.today else "The next review is a date after today."
+                None if day > session.today else t("The next review is a date after today.")
             ),
-            hint="(YYYY-MM-DD; Enter keeps the date offered)",
+            hint=t("(YYYY-MM-DD; Enter keeps the date offered)"),
         ),
-        form.text_field("owner", "Owner", "Who owns the review?", ("governance", "owner")),
+        form.text_field("owner", t("Owner"), t("Who owns the review?"), ("governance", "owner")),
         form.text_field(
             "conflicts",
-            "Conflicting decisions",
-            "How are decisions that conflict with the philosophy handled?",
+            t("Conflicting decisions"),
+            t("How are decisions that conflict with the philosophy handled?"),
             ("governance", "conflicts"),
-            hint="(who raises it, who decides, where it is written down)",
+            hint=t("(who raises it, who decides, where it is written down)"),
         ),
         form.text_field(
             "recognition",
-            "Recognition",
-            "How is living the values noticed and recognised?",
+            t("Recognition"),
+            t("How is living the values noticed and recognised?"),
             ("culture", "recognition"),
-            heading="Living it every day: recognition, accountability and patience.",
+            heading=t("Living it every day: recognition, accountability and patience."),
         ),
         form.text_field(
             "accountability",
-            "Accountability",
-            "Who answers for it when the philosophy is not lived?",
+            t("Accountability"),
+            t("Who answers for it when the philosophy is not lived?"),
             ("culture", "accountability"),
         ),
         form.text_field(
             "patience",
-            "Patience",
-            "When do we persist with a customer, and when do we let go?",
+            t("Patience"),
+            t("When do we persist with a customer, and when do we let go?"),
             ("culture", "patience"),
         ),
         _playbook_gate(session),
@@ -121,18 +125,24 @@ def fields(session: Session) -> list[Field]:
     if doc.recovery is not None:
         for index, step in enumerate(doc.recovery.steps):
             out.append(
+                # The step's name and guidance are the document's own words.
                 form.list_field(
                     f"recovery.{index}",
-                    f"{step.name}: our actions",
-                    f"{step.name}: what does our team do?",
+                    t("{step}: our actions", step=step.name),
+                    t("{step}: what does our team do?", step=step.name),
                     ("recovery", "steps", index, "actions"),
-                    hint=f"({step.guidance} Our own actions, separated by ;  Enter to skip)",
+                    hint=t(
+                        "({guidance} Our own actions, separated by ;  Enter to skip)",
+                        guidance=step.guidance,
+                    ),
                 )
             )
     return out
 
 
-def _survey_field(name: str, common: str) -> Field:
+def _survey_field(t: Words, name: str, common: str, content: Words) -> Field:
+    """A value's survey question: asked in the room's words `t`, suggested in `content`."""
+
     def get(doc: Philosophy) -> str | None:
         listening = doc.listening
         found = [q for q in listening.survey if q.value == name] if listening else []
@@ -148,18 +158,20 @@ def _survey_field(name: str, common: str) -> Field:
 
     return Field(
         f"survey.{name}",
-        f"{name}: survey question",
-        f"Survey question about {name}",
+        t("{value}: survey question", value=name),
+        t("Survey question about {value}", value=name),
         get,
         put,
-        suggest=survey_for(common),
-        hint="(the suggestion is selected: type to replace it; Backspace and Enter leaves it out)",
+        suggest=survey_for(common, content),
+        hint=t(
+            "(the suggestion is selected: type to replace it; Backspace and Enter leaves it out)"
+        ),
     )
 
 
-def _reading_field(name: str, teams: list[str]) -> Field:
+def _reading_field(t: Words, name: str, teams: list[str]) -> Field:
     """How the teams read one value: "Support: say when a part is late; Sales: ..."."""
-    by_fold = {t.casefold(): t for t in teams}
+    by_fold = {team.casefold(): team for team in teams}
 
     def get(doc: Philosophy) -> list[Interpretation]:
         listening = doc.listening
@@ -178,9 +190,22 @@ def _reading_field(name: str, teams: list[str]) -> Field:
             team, colon, reading = part.partition(":")
             found = by_fold.get(" ".join(team.split()).casefold())
             if not colon or not reading.strip():
-                raise Refused(f"“{part}”: name the team, a colon, then how it reads {name}.")
+                raise Refused(
+                    Text(
+                        "“{part}”: name the team, a colon, then how it reads {value}.",
+                        part=part,
+                        value=name,
+                    )
+                )
             if found is None:
-                raise Refused(f"No team called “{team.strip()}”: the teams are {', '.join(teams)}.")
+                # The teams' names as they are written, one after another.
+                raise Refused(
+                    Text(
+                        "No team called “{team}”: the teams are {teams}.",
+                        team=team.strip(),
+                        teams=", ".join(teams),
+                    )
+                )
             readings.append(Interpretation(team=found, value=name, reading=reading.strip()))
         return readings
 
@@ -189,14 +214,16 @@ def _reading_field(name: str, teams: list[str]) -> Field:
 
     return Field(
         f"readings.{name}",
-        f"{name}: how teams read it",
-        f"How do the teams read “{name}” in their daily work?",
+        t("{value}: how teams read it", value=name),
+        t("How do the teams read “{value}” in their daily work?", value=name),
         get,
         put,
         parse=parse,
         show=show,
-        hint="(team: what it means there, separated by ;  e.g. Support: say when a part is "
-        "late; Enter to skip)",
+        hint=t(
+            "(team: what it means there, separated by ;  e.g. Support: say when a part is "
+            "late; Enter to skip)"
+        ),
     )
 
 
@@ -210,15 +237,19 @@ def _playbook_gate(session: Session) -> Field:
     def put(doc: Philosophy, add: bool) -> None:
         session.memory["recovery"] = add
         if add and not (doc.recovery and doc.recovery.steps):
-            doc.recovery = default_recovery()
+            doc.recovery = default_recovery(session.content)
         elif not add:
             doc.recovery = None
 
-    playbook = default_recovery()
+    t = session.t
+    playbook = default_recovery(session.content)
     return Field(
         "recovery",
-        "Service-recovery playbook",
-        f"Add the {playbook.name} playbook for an unhappy customer to the philosophy?",
+        t("Service-recovery playbook"),
+        t(
+            "Add the {playbook} playbook for an unhappy customer to the philosophy?",
+            playbook=playbook.name,
+        ),
         get,
         put,
         kind="confirm",
@@ -226,61 +257,69 @@ def _playbook_gate(session: Session) -> Field:
         answered=lambda doc: get(doc) is not None,
         before=lambda s: s.show(
             Table(
-                f"{playbook.name}: a playbook for an unhappy customer (optional)",
-                ("Step", "What to do"),
+                t(
+                    "{playbook}: a playbook for an unhappy customer (optional)",
+                    playbook=playbook.name,
+                ),
+                (t("Step"), t("What to do")),
                 tuple((step.name, step.guidance) for step in playbook.steps),
             )
         ),
     )
 
 
-def _teams_table(doc: Philosophy) -> Table:
+def _teams_table(t: Words, doc: Philosophy) -> Table:
     return Table(
-        "How each team lives the philosophy",
-        ("Team", "Key activities", "Metrics"),
-        tuple((t.name, "; ".join(t.activities), ", ".join(t.metrics)) for t in doc.teams),
+        t("How each team lives the philosophy"),
+        (t("Team"), t("Key activities"), t("Metrics")),
+        tuple(
+            (team.name, "; ".join(team.activities), ", ".join(team.metrics)) for team in doc.teams
+        ),
     )
 
 
 def _teams(session: Session) -> None:
     doc = session.doc
+    t = session.t
     session.note(
-        "Each team reads the values its own way. Start from this table and make it yours.",
+        t("Each team reads the values its own way. Start from this table and make it yours."),
         "question",
     )
     if not doc.teams:
-        suggested = default_teams()
+        suggested = default_teams(session.content)
         picked = session.checkbox(
-            "Which teams take part?",
-            [Choice(t.name, t.name, checked=True) for t in suggested],
-            instruction="(space to untick; you can add your own next)",
+            t("Which teams take part?"),
+            [Choice(team.name, team.name, checked=True) for team in suggested],
+            instruction=t("(space to untick; you can add your own next)"),
         )
-        doc.teams = [t for t in suggested if t.name in picked]
+        doc.teams = [team for team in suggested if team.name in picked]
         session.save()
+    back = Choice(t(BACK.title), BACK.value)
     while True:
-        session.show(_teams_table(doc))
-        menu = [Choice("The table is right: go on", DONE), Choice("Add a team", ADD)]
+        session.show(_teams_table(t, doc))
+        menu = [Choice(t("The table is right: go on"), DONE), Choice(t("Add a team"), ADD)]
         if doc.teams:
-            menu[1:1] = [Choice("Edit a team", EDIT)]
-            menu.append(Choice("Remove a team", REMOVE))
-        action = session.select("The teams table: what now?", menu, default=DONE)
+            menu[1:1] = [Choice(t("Edit a team"), EDIT)]
+            menu.append(Choice(t("Remove a team"), REMOVE))
+        action = session.select(t("The teams table: what now?"), menu, default=DONE)
         if action == DONE:
             return
         if action == ADD:
-            name = session.required("Team name")
+            name = session.required(t("Team name"))
             doc.teams = [*doc.teams, Team(name=name)]
             session.save()
             _edit_team(session, doc.teams[-1])
         elif action == EDIT:
             index = session.select(
-                "Which team?", [Choice(t.name, n) for n, t in enumerate(doc.teams)] + [BACK]
+                t("Which team?"),
+                [Choice(team.name, n) for n, team in enumerate(doc.teams)] + [back],
             )
             if index is not None:
                 _edit_team(session, doc.teams[index])
         else:
             index = session.select(
-                "Remove which team?",
-                [Choice(t.name, n) for n, t in enumerate(doc.teams)] + [BACK],
+                t("Remove which team?"),
+                [Choice(team.name, n) for n, team in enumerate(doc.teams)] + [back],
             )
             if index is None:
                 continue
@@ -289,12 +328,13 @@ def _teams(session: Session) -> None:
 
 
 def _edit_team(session: Session, team: Team) -> None:
-    team.activities = session.items(f"{team.name}: key activities", team.activities)
+    t = session.t
+    team.activities = session.items(t("{team}: key activities", team=team.name), team.activities)
     session.save()
     team.metrics = session.items(
-        f"{team.name}: metrics",
+        t("{team}: metrics", team=team.name),
         team.metrics,
-        instruction="(catalogue ids such as CSAT, NPS; see: cxphilo metrics; separate with ;)",
+        instruction=t("(catalogue ids such as CSAT, NPS; see: cxphilo metrics; separate with ;)"),
     )
     session.save()
 

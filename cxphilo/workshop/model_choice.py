@@ -2,33 +2,52 @@
 
 from __future__ import annotations
 
+from cxphilo.locale import N_, Words
+
 from . import form
 from .asker import Choice, Table
 from .form import Field
 from .session import Session
 
 TRADE_OFFS = Table(
-    "Two ways to see a request",
-    ("", "Issue-centric", "Customer-centric"),
+    N_("Two ways to see a request"),
+    ("", N_("Issue-centric"), N_("Customer-centric")),
     (
-        ("Each request is", "its own event, solved case by case", "part of the customer's story"),
-        ("Customer history", "not needed", "needed: a log of past contacts and notes"),
-        ("Resources", "lighter to run", "costs more; not right for every company"),
-        ("Loyalty", "not its focus", "can rise markedly"),
+        (
+            N_("Each request is"),
+            N_("its own event, solved case by case"),
+            N_("part of the customer's story"),
+        ),
+        (
+            N_("Customer history"),
+            N_("not needed"),
+            N_("needed: a log of past contacts and notes"),
+        ),
+        (N_("Resources"), N_("lighter to run"), N_("costs more; not right for every company")),
+        (N_("Loyalty"), N_("not its focus"), N_("can rise markedly")),
     ),
 )
 CHOICES = (
     Choice(
-        "Issue-centric: solve each problem on its own",
+        N_("Issue-centric: solve each problem on its own"),
         "issue-centric",
-        "Lighter to run; each contact starts fresh.",
+        N_("Lighter to run; each contact starts fresh."),
     ),
     Choice(
-        "Customer-centric: the problem and the customer as one package",
+        N_("Customer-centric: the problem and the customer as one package"),
         "customer-centric",
-        "Needs each customer's history at hand; costs more; can raise loyalty.",
+        N_("Needs each customer's history at hand; costs more; can raise loyalty."),
     ),
 )
+
+
+def trade_offs(t: Words) -> Table:
+    """The trade-offs table in the room's words (its empty corner stays empty)."""
+    return Table(
+        t(TRADE_OFFS.title),
+        tuple(t(column) if column else "" for column in TRADE_OFFS.columns),
+        tuple(tuple(t(cell) for cell in row) for row in TRADE_OFFS.rows),
+    )
 
 
 def run(session: Session) -> None:
@@ -39,19 +58,23 @@ def run(session: Session) -> None:
 def fields(session: Session) -> list[Field]:
     """Step 2's questions; the customer history only for a customer-centric model."""
     model = session.doc.model
+    t = session.t
     out = [
         form.choice_field(
             "choice",
-            "The model",
-            "Which model fits the company?",
+            t("The model"),
+            t("Which model fits the company?"),
             ("model", "choice"),
-            CHOICES,
-            before=lambda s: s.show(TRADE_OFFS),
+            [
+                Choice(t(c.title), c.value, t(c.description) if c.description else None)
+                for c in CHOICES
+            ],
+            before=lambda s: s.show(trade_offs(s.t)),
         ),
         form.text_field(
             "why",
-            "Why this model",
-            "Why this model? (your reasons, in a sentence or two)",
+            t("Why this model"),
+            t("Why this model? (your reasons, in a sentence or two)"),
             ("model", "rationale"),
         ),
     ]
@@ -59,10 +82,10 @@ def fields(session: Session) -> list[Field]:
         out.append(
             form.text_field(
                 "history",
-                "Customer history",
-                "How will each customer's history and internal notes be kept?",
+                t("Customer history"),
+                t("How will each customer's history and internal notes be kept?"),
                 ("model", "customer_history"),
-                hint="(for example: the help desk's customer log; Enter to skip)",
+                hint=t("(for example: the help desk's customer log; Enter to skip)"),
             )
         )
     return out

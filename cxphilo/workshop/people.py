@@ -13,6 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from cxphilo.locale import Words, words
+
 _ROLE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 
 
@@ -60,14 +62,22 @@ def same_person(a: str, b: str) -> bool:
     return person_key(a) == person_key(b)
 
 
-def check_room(answer_names: Sequence[str]) -> str | None:
-    """Why a room list cannot be used, or None: at least one name, nobody twice."""
+def check_room(answer_names: Sequence[str], t: Words | None = None) -> str | None:
+    """Why a room list cannot be used, or None: at least one name, nobody twice.
+
+    The reason is in `t`'s words (English when no language is given).
+    """
+    t = t or words("en")
     if not answer_names:
-        return "Type at least one name (separate names with ;)."
+        return t("Type at least one name (separate names with ;).")
     seen: dict[str, str] = {}
     for name in answer_names:
         key = person_key(name)
         if key in seen:
-            return f"“{seen[key]}” and “{name}” are the same person: name each person once."
+            return t(
+                "“{first}” and “{second}” are the same person: name each person once.",
+                first=seen[key],
+                second=name,
+            )
         seen[key] = name
     return None

@@ -170,7 +170,8 @@ def run(
         finish.run(session, options.path)
     except KeyboardInterrupt:
         screen.flush()
-        raise _interrupted(options.path, store, current) from None
+        language = options.interface or (store.doc.company.language if store else "en")
+        raise _interrupted(words(language), options.path, store, current) from None
     screen.flush()
 
 
@@ -208,16 +209,28 @@ def _start(session: Session, options: Options) -> Step | None:
     """The step to start with; None to go straight to the finish."""
     if options.step is not None:
         return options.step
+    t = session.t
     first = steps_mod.first_unfinished(session.doc)
     if first is not None:
         if first.number > 1 or steps_mod.status(session.doc)[0].state != "not started":
-            session.note(f"Resuming at step {first.number} of {len(STEPS)} · {first.name}.", "info")
+            session.note(
+                t(
+                    "Resuming at step {number} of {total} · {name}.",
+                    number=first.number,
+                    total=len(STEPS),
+                    name=first.name,
+                ),
+                "info",
+            )
         return first
-    session.note("All seven steps are done.", "done")
+    session.note(t("All seven steps are done."), "done")
     choice = session.select(
-        "What now?",
-        [Choice("Finish: see the check's verdict and render the charter", FINISH)]
-        + [Choice(f"Revisit step {s.number} · {s.name}", s.name) for s in STEPS],
+        t("What now?"),
+        [Choice(t("Finish: see the check's verdict and render the charter"), FINISH)]
+        + [
+            Choice(t("Revisit step {number} · {name}", number=s.number, name=s.name), s.name)
+            for s in STEPS
+        ],
         default=FINISH,
     )
     return None if choice == FINISH else BY_NAME[choice]
@@ -286,7 +299,7 @@ def _close_step(session: Session, step: Step) -> None:
             t("Step {number} · {name} is done.", number=step.number, name=step.name), "done"
         )
         return
-    gaps = [t(item) for item in result.missing]
+    gaps = [t.say(item) for item in result.missing]
     missing = "; ".join(gaps[:4]) + ("; …" if len(gaps) > 4 else "")
     session.note(
         t(
@@ -304,21 +317,35 @@ def _stopped(session: Session, path: Path, step: Step) -> None:
     first = steps_mod.first_unfinished(session.doc)
     command = resume_command(path, None if first == step else step)
     session.note(
-        f"Stopped before step {step.number} · {step.name}. Everything is saved in {path}. "
-        f"Resume with: {command}",
+        session.t(
+            "Stopped before step {number} · {name}. Everything is saved in {path}. "
+            "Resume with: {command}",
+            number=step.number,
+            name=step.name,
+            path=path,
+            command=command,
+        ),
         "done",
     )
 
 
-def _interrupted(path: Path, store: Store | None, step: Step | None) -> WorkshopStopped:
+def _interrupted(t: Words, path: Path, store: Store | None, step: Step | None) -> WorkshopStopped:
+    """What the room reads on Ctrl-C, in its language: where it stopped, how to carry on."""
     if store is None:
         return WorkshopStopped(
-            "Stopped before anything was saved.", hint=f"Start again with: {resume_command(path)}"
+            t("Stopped before anything was saved."),
+            hint=t("Start again with: {command}", command=resume_command(path)),
         )
     first = steps_mod.first_unfinished(store.doc)
-    where = f"in step {step.number} of {len(STEPS)} · {step.name}" if step else "at the finish"
     command = resume_command(path, None if step is None or first == step else step)
-    return WorkshopStopped(
-        f"Stopped {where}. Every answer so far is saved in {path}.",
-        hint=f"Resume with: {command}",
-    )
+    if step is None:
+        stopped = t("Stopped at the finish. Every answer so far is saved in {path}.", path=path)
+    else:
+        stopped = t(
+            "Stopped in step {number} of {total} · {name}. Every answer so far is saved in {path}.",
+            number=step.number,
+            total=len(STEPS),
+            name=step.name,
+            path=path,
+        )
+    return WorkshopStopped(stopped, hint=t("Resume with: {command}", command=command))

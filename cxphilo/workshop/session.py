@@ -52,14 +52,14 @@ def _engine_judge(statement: str, doc: Philosophy) -> Judgement:
     return judge(statement, doc)
 
 
-def _refusing(parse: Callable[[str], Any]) -> Validator:
-    """A prompt validator from a parser: the parser's refusal is the reason shown."""
+def _refusing(parse: Callable[[str], Any], t: Words) -> Validator:
+    """A prompt validator from a parser: the parser's refusal is the reason shown, in `t`."""
 
     def check(answer: str) -> bool | str:
         try:
             parse(answer)
         except Refused as exc:
-            return str(exc)
+            return t.say(exc.text)
         return True
 
     return check
@@ -133,8 +133,10 @@ class Session:
         # The room hears once that time is up; nobody is cut off.
         if self.timebox is not None and self.timebox.notice_due():
             self.note(
-                "Time is up for this step. No rush: finish the current thought, "
-                "then move on when the room is ready.",
+                self.t(
+                    "Time is up for this step. No rush: finish the current thought, "
+                    "then move on when the room is ready."
+                ),
                 "warning",
             )
 
@@ -150,10 +152,13 @@ class Session:
         self.screen.question()
 
     def _cannot(self, move: Navigate) -> None:
+        t = self.t
         if isinstance(move, GoBack):
-            self.note(f"{BACK_KEY} goes back one answer in a step's questions; not here.", "info")
+            back = t("{key} goes back one answer in a step's questions; not here.", key=BACK_KEY)
+            self.note(back)
         else:
-            self.note(f"{JUMP_KEY} lists the answers of a step's questions; not here.", "info")
+            jump = t("{key} lists the answers of a step's questions; not here.", key=JUMP_KEY)
+            self.note(jump)
 
     def _echo(self, message: str, answer: Sequence[str]) -> None:
         self.screen.show(Answer(message, tuple(answer)))
@@ -181,7 +186,7 @@ class Session:
         echo: bool = True,
     ) -> str:
         """Free text, trimmed; `default` is offered selected (typing replaces it)."""
-        check = validate or _refusing(clean)
+        check = validate or _refusing(clean, self.t)
         answer: str = self._ask(
             lambda: self.asker.text(
                 message, default=default or "", validate=check, instruction=instruction
@@ -201,8 +206,8 @@ class Session:
             try:
                 text = clean(answer)
             except Refused as exc:
-                return str(exc)
-            return True if text else "Please type an answer."
+                return self.t.say(exc.text)
+            return True if text else self.t("Please type an answer.")
 
         return clean(self.text(message, default=default, validate=check, instruction=instruction))
 
@@ -221,7 +226,7 @@ class Session:
             self.text(
                 message,
                 default=join_list(current),
-                validate=_refusing(split_list),
+                validate=_refusing(split_list, self.t),
                 instruction=instruction or self.t(LIST_HINT),
             )
         )
@@ -269,7 +274,7 @@ class Session:
         """Yes or no."""
         answer = bool(self._ask(lambda: self.asker.confirm(message, default=default), navigable))
         if echo:
-            self._echo(message, ["yes" if answer else "no"])
+            self._echo(message, [self.t("yes") if answer else self.t("no")])
         return answer
 
 

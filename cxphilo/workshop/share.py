@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from cxphilo.document.model import Benchmark, Hiring, Philosophy, RubricItem
+from cxphilo.locale import Text, Words
 
 from . import form
 from .actions import core
@@ -21,13 +22,14 @@ SCALES = ("1-5", "1-10", "1-3")
 def run(session: Session) -> None:
     """Run step 6, saving after each answer."""
     if not session.doc.values:
-        session.note("No values yet (step 3): the rubric follows them.", "warning")
+        session.note(session.t("No values yet (step 3): the rubric follows them."), "warning")
     form.run(session, fields)
 
 
 def fields(session: Session) -> list[Field]:
     """Step 6's questions: sharing and empowerment, the scale, then per value the rubric."""
     doc = session.doc
+    t = session.t
     sharing = ("sharing",)
     scale = doc.hiring.scale if doc.hiring else None
     scales = [Choice(s, s) for s in SCALES]
@@ -36,61 +38,63 @@ def fields(session: Session) -> list[Field]:
     out = [
         form.text_field(
             "onboarding",
-            "Onboarding",
-            "Onboarding: how does a new hire meet the philosophy?",
+            t("Onboarding"),
+            t("Onboarding: how does a new hire meet the philosophy?"),
             (*sharing, "onboarding"),
-            hint="(Zappos: two weeks answering customers, whatever the job; Enter to skip)",
-            heading="Share it through daily work, not a poster.",
+            hint=t("(Zappos: two weeks answering customers, whatever the job; Enter to skip)"),
+            heading=t("Share it through daily work, not a poster."),
         ),
         form.text_field(
             "training",
-            "Training",
-            "Training: how do people learn to live it?",
+            t("Training"),
+            t("Training: how do people learn to live it?"),
             (*sharing, "training"),
-            hint="(workshops, shadowing, reviews of real conversations; Enter to skip)",
-            heading="Empower people to live it: training, and room to decide.",
+            hint=t("(workshops, shadowing, reviews of real conversations; Enter to skip)"),
+            heading=t("Empower people to live it: training, and room to decide."),
         ),
         form.text_field(
             "autonomy",
-            "Autonomy",
-            "What may people decide for themselves, instead of following a script?",
+            t("Autonomy"),
+            t("What may people decide for themselves, instead of following a script?"),
             (*sharing, "autonomy"),
-            hint="(for example: a refund up to a set amount, without asking; Enter to skip)",
+            hint=t("(for example: a refund up to a set amount, without asking; Enter to skip)"),
         ),
         form.text_field(
             "promotions",
-            "Promotions",
-            "Promotions: how does living the values count for a career?",
+            t("Promotions"),
+            t("Promotions: how does living the values count for a career?"),
             (*sharing, "promotions"),
-            hint="(e.g. the career ladder names the values; Enter to skip)",
+            hint=t("(e.g. the career ladder names the values; Enter to skip)"),
         ),
         form.text_field(
             "incentives",
-            "Incentives",
-            "Incentives: which rewards follow the philosophy?",
+            t("Incentives"),
+            t("Incentives: which rewards follow the philosophy?"),
             (*sharing, "incentives"),
-            hint="(careful: a bonus on one number invites gaming it; Enter to skip)",
+            hint=t("(careful: a bonus on one number invites gaming it; Enter to skip)"),
         ),
         form.text_field(
             "social",
-            "Social media",
-            "Social media: how do public replies show the values?",
+            t("Social media"),
+            t("Social media: how do public replies show the values?"),
             (*sharing, "social_media"),
         ),
-        form.list_field("other", "Elsewhere", "Anywhere else?", (*sharing, "other")),
+        form.list_field("other", t("Elsewhere"), t("Anywhere else?"), (*sharing, "other")),
         form.choice_field(
             "scale",
-            "Scoring scale",
-            "Score answers on which scale?",
+            t("Scoring scale"),
+            t("Score answers on which scale?"),
             ("hiring", "scale"),
             scales,
             suggest="1-5",
-            heading="The hiring rubric: a few profile questions per value. Ask them first of "
-            "the people who live the values best; their answers become the benchmark.",
+            heading=t(
+                "The hiring rubric: a few profile questions per value. Ask them first of "
+                "the people who live the values best; their answers become the benchmark."
+            ),
         ),
     ]
     for value in doc.values:
-        out += _rubric_fields(value.name, core(value))
+        out += _rubric_fields(t, value.name, core(value), session.content)
     return out
 
 
@@ -119,34 +123,37 @@ def _rubric_part(value_name: str, attribute: str) -> tuple[Any, Any]:
     return get, put
 
 
-def _rubric_fields(name: str, common: str) -> list[Field]:
-    suggested, strong = hiring_for(common)
+def _rubric_fields(t: Words, name: str, common: str, content: Words) -> list[Field]:
+    """A value's rubric: asked in the room's words `t`, suggested in the document's `content`."""
+    suggested, strong = hiring_for(common, content)
     return [
         form.Field(
             f"rubric.{name}.questions",
-            f"{name}: profile questions",
-            f"Profile questions for {name}",
+            t("{value}: profile questions", value=name),
+            t("Profile questions for {value}", value=name),
             *_rubric_part(name, "questions"),
             parse=split_list,
             suggest=list(suggested) or None,
-            hint="(suggestions filled in: type to replace, → to edit; separate with ;)",
+            hint=t("(suggestions filled in: type to replace, → to edit; separate with ;)"),
         ),
         form.Field(
             f"rubric.{name}.strong",
-            f"{name}: a strong answer",
-            "What does a strong answer look like?",
+            t("{value}: a strong answer", value=name),
+            t("What does a strong answer look like?"),
             *_rubric_part(name, "strong_answer"),
             suggest=strong,
-            hint="(Enter keeps the suggestion; Enter on empty to skip)",
+            hint=t("(Enter keeps the suggestion; Enter on empty to skip)"),
         ),
         form.Field(
             f"rubric.{name}.benchmark",
-            f"{name}: benchmark answer",
-            f"How did someone who lives {name} best answer?",
+            t("{value}: benchmark answer", value=name),
+            t("How did someone who lives {value} best answer?", value=name),
             *_benchmark(name),
             parse=_parse_benchmark,
             show=_show_benchmark,
-            hint="(who: their answer, e.g. Sam, support: I stayed until it worked; Enter to skip)",
+            hint=t(
+                "(who: their answer, e.g. Sam, support: I stayed until it worked; Enter to skip)"
+            ),
         ),
     ]
 
@@ -174,7 +181,7 @@ def _parse_benchmark(answer: str) -> Benchmark | None:
     if colon and who.strip() and said.strip() and len(who) <= 60:
         return Benchmark(by=who.strip(), answer=said.strip())
     if colon and not said.strip():
-        raise Refused("Say the answer after the colon, or leave out who gave it.")
+        raise Refused(Text("Say the answer after the colon, or leave out who gave it."))
     return Benchmark(answer=text)
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from cxphilo.document.model import Recovery, RecoveryStep, Team
+from cxphilo.locale import Words
 
 
 @dataclass(frozen=True)
@@ -141,37 +142,53 @@ def metrics_for(value_name: str) -> tuple[str, ...]:
     return entry.metrics if entry else ()
 
 
-def technology_for(value_name: str) -> tuple[str, ...]:
+# Every suggestion below is said in `t`'s language: the document's, since what the team
+# accepts goes into its file and its charter.
+
+
+def technology_for(value_name: str, t: Words) -> tuple[str, ...]:
     """Tools that reinforce a value, or none."""
     entry = entry_for(value_name)
-    return entry.technology if entry else ()
+    return tuple(t(tool) for tool in entry.technology) if entry else ()
 
 
-def statement_for(value_name: str) -> str | None:
+def statement_for(value_name: str, t: Words) -> str | None:
     """An action statement to start from, or None."""
     entry = entry_for(value_name)
-    return entry.statement if entry else None
+    return t(entry.statement) if entry else None
 
 
-def hiring_for(value_name: str) -> tuple[tuple[str, ...], str | None]:
+def hiring_for(value_name: str, t: Words) -> tuple[tuple[str, ...], str | None]:
     """Profile questions for a value and what a strong answer looks like."""
     entry = entry_for(value_name)
-    return (entry.hiring, entry.strong) if entry else ((), None)
+    if entry is None:
+        return (), None
+    return tuple(t(question) for question in entry.hiring), t(entry.strong)
 
 
-def survey_for(value_name: str) -> str:
+def survey_for(value_name: str, t: Words) -> str:
     """A question asking employees what the value means in their daily work."""
     entry = entry_for(value_name)
     if entry:
-        return entry.survey
-    return f'What does "{value_name}" mean in the work you do every day? Give a recent example.'
+        return t(entry.survey)
+    return t(
+        "What does “{value}” mean in the work you do every day? Give a recent example.",
+        value=value_name,
+    )
 
 
-def default_teams() -> list[Team]:
+def default_teams(t: Words) -> list[Team]:
     """The teams table to start from (copies: the caller may edit them)."""
-    return [team.model_copy(deep=True) for team in lexicon().teams]
+    return [
+        Team(name=t(team.name), activities=[t(a) for a in team.activities], metrics=team.metrics)
+        for team in lexicon().teams
+    ]
 
 
-def default_recovery() -> Recovery:
+def default_recovery(t: Words) -> Recovery:
     """The HELP playbook, in the tool's words."""
-    return lexicon().recovery.model_copy(deep=True)
+    playbook = lexicon().recovery
+    return Recovery(
+        name=playbook.name,
+        steps=[RecoveryStep(name=t(s.name), guidance=t(s.guidance)) for s in playbook.steps],
+    )

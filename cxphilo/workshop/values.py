@@ -12,6 +12,7 @@ from pathlib import Path
 
 from cxphilo.document.model import Ballot, Brainstorm, Idea, Merge, Philosophy, Round, Value
 from cxphilo.errors import UsageError
+from cxphilo.locale import N_, Words
 from cxphilo.vocabulary import MAX_VALUES
 
 from . import people, voting
@@ -21,7 +22,8 @@ from .ideas import ImportedIdea, read_ideas
 from .session import Session
 from .suggestions import is_statement, suggest_value
 
-QUESTION = "What do we want customers to think when they think of our service experience?"
+# Written into the document, in its own language, as the prompt the ideas answer.
+QUESTION = N_("What do we want customers to think when they think of our service experience?")
 NOBODY = "\x00nobody"
 SOMEONE_ELSE = "\x00someone-else"
 TYPE, IMPORT, FIX, REMOVE, DONE, LEAVE = "type", "import", "fix", "remove", "done", "leave"
@@ -30,7 +32,7 @@ VOTE, ABSTAIN, ABSENT, LIMIT, REDO = "vote", "abstain", "absent", "limit", "redo
 NEW_PERSON = "\x00new"
 KEEP, WORDING, REVOTE = "keep", "wording", "revote"
 LONG_LIST = 12
-BACK = Choice("← Back, change nothing", None)
+BACK = Choice(N_("← Back, change nothing"), None)
 
 
 def run(session: Session) -> None:
@@ -38,7 +40,7 @@ def run(session: Session) -> None:
     doc = session.doc
     bs = doc.brainstorm = doc.brainstorm or Brainstorm()
     if not bs.question:
-        bs.question = QUESTION
+        bs.question = session.content(QUESTION)
         session.save()
     session.note(bs.question, "question")
     if doc.values and _revisit(session) is None:
@@ -49,7 +51,9 @@ def run(session: Session) -> None:
             return
         options = voting.progress(bs).options
         if len(options) > MAX_VALUES:
-            _merge(session, list(options), "Before voting: do any of these mean the same?")
+            _merge(
+                session, list(options), session.t("Before voting: do any of these mean the same?")
+            )
     final = _vote(session)
     if final:
         _adopt(session, final)
@@ -61,47 +65,54 @@ def run(session: Session) -> None:
 def _participants(session: Session) -> None:
     """Who is in the room: asked before the ideas, and whenever the room changes."""
     bs = _bs(session)
+    t = session.t
 
     def check(answer: str) -> bool | str:
         try:
             names = split_list(answer)
         except Refused as exc:
-            return str(exc)
-        return people.check_room(names) or True
+            return t.say(exc.text)
+        return people.check_room(names, t) or True
 
     answer = session.text(
-        "Who is in the room?",
+        t("Who is in the room?"),
         default=join_list(bs.participants),
         validate=check,
-        instruction="(names, separated by ;  a role in brackets is fine: Mei (support lead))",
+        instruction=t("(names, separated by ;  a role in brackets is fine: Mei (support lead))"),
     )
     names = split_list(answer)
     gone = [p for p in bs.participants if not any(people.same_person(p, n) for n in names)]
     bs.participants = names
     session.save()
     if gone and bs.rounds:
-        session.note("No longer in the room; a ballot they cast stays counted:", "info", items=gone)
+        session.note(
+            t("No longer in the room; a ballot they cast stays counted:"), "info", items=gone
+        )
 
 
 def _collect_ideas(session: Session) -> bool:
     """The ideas menu; returns False when the team stops without any idea."""
     bs = _bs(session)
+    t = session.t
     while True:
         if bs.ideas:
-            session.show(_ideas_table(bs))
-        menu = [Choice("Type ideas one by one", TYPE), Choice("Import ideas from a file", IMPORT)]
+            session.show(_ideas_table(bs, t))
+        menu = [
+            Choice(t("Type ideas one by one"), TYPE),
+            Choice(t("Import ideas from a file"), IMPORT),
+        ]
         if bs.ideas:
             menu += [
-                Choice("Change the core value of an idea", FIX),
-                Choice("Remove an idea", REMOVE),
-                Choice("Done: go on to the vote", DONE),
+                Choice(t("Change the core value of an idea"), FIX),
+                Choice(t("Remove an idea"), REMOVE),
+                Choice(t("Done: go on to the vote"), DONE),
             ]
         menu += [
-            Choice("Change who is in the room", ROOM),
-            Choice("Leave this step for now", LEAVE),
+            Choice(t("Change who is in the room"), ROOM),
+            Choice(t("Leave this step for now"), LEAVE),
         ]
         action = session.select(
-            f"Ideas so far: {len(bs.ideas)}. What next?",
+            t("Ideas so far: {count}. What next?", count=len(bs.ideas)),
             menu,
             default=DONE if bs.ideas else TYPE,
         )
@@ -143,32 +154,38 @@ def _type_ideas(session: Session) -> None:
             elif stage == "value":
                 stage = "who"
             elif index == 0:
-                session.note("This is the first idea.", "info")
+                session.note(session.t("This is the first idea."), "info")
             else:
                 index -= 1
                 stage = "value" if is_statement(bs.ideas[index].text) else "who"
         except JumpTo:
-            session.note(f"{JUMP_KEY} lists a step's answers; here the menu after the ideas does.")
+            session.note(
+                session.t(
+                    "{key} lists a step's answers; here the menu after the ideas does.",
+                    key=JUMP_KEY,
+                )
+            )
 
 
 def _idea_text(session: Session, index: int) -> bool:
     """Ask the words of idea `index` (a new one, or one to edit); False: no more ideas."""
     bs = _bs(session)
+    t = session.t
     editing = index < len(bs.ideas)
 
     def check(answer: str) -> bool | str:
         try:
             text = clean(answer)
         except Refused as exc:
-            return str(exc)
-        return True if text or not editing else "Type the idea, or go on with Enter."
+            return t.say(exc.text)
+        return True if text or not editing else t("Type the idea, or go on with Enter.")
 
     text = clean(
         session.text(
-            f"Idea {index + 1}",
+            t("Idea {number}", number=index + 1),
             default=bs.ideas[index].text if editing else None,
             validate=check,
-            instruction="(what customers should think; Enter on an empty line when done)",
+            instruction=t("(what customers should think; Enter on an empty line when done)"),
             navigable=True,
         )
     )
@@ -194,13 +211,17 @@ def _next_speaker(bs: Brainstorm, index: int) -> str | None:
 
 def _who(session: Session, default: str | None) -> str | None:
     bs = _bs(session)
+    t = session.t
     choices = [Choice(p, p) for p in bs.participants]
-    choices += [Choice("Someone else…", SOMEONE_ELSE), Choice("Nobody in particular", NOBODY)]
-    who = session.select("Who said it?", choices, default=default, navigable=True)
+    choices += [
+        Choice(t("Someone else…"), SOMEONE_ELSE),
+        Choice(t("Nobody in particular"), NOBODY),
+    ]
+    who = session.select(t("Who said it?"), choices, default=default, navigable=True)
     if who == NOBODY:
         return None
     if who == SOMEONE_ELSE:
-        name = session.required("Their name")
+        name = session.required(t("Their name"))
         known = people.match(name, bs.participants).person
         if known is not None:
             return known
@@ -213,14 +234,15 @@ def _translate(session: Session, idea: Idea, *, navigable: bool = False) -> None
     """A sentence gets a suggested core value; the team accepts it or types its own."""
     if not is_statement(idea.text):
         return
+    t = session.t
     suggestion = idea.value or suggest_value(idea.text, session.language)
     hint = (
-        "(the suggestion is selected: Enter accepts it, typing replaces it)"
+        t("(the suggestion is selected: Enter accepts it, typing replaces it)")
         if suggestion
-        else "(a word or two; Enter keeps the sentence as the option)"
+        else t("(a word or two; Enter keeps the sentence as the option)")
     )
     value = session.text(
-        f"Which core value does “{idea.text}” express?",
+        t("Which core value does “{idea}” express?", idea=idea.text),
         default=suggestion,
         instruction=hint,
         navigable=navigable,
@@ -231,21 +253,29 @@ def _translate(session: Session, idea: Idea, *, navigable: bool = False) -> None
 
 def _import_ideas(session: Session) -> None:
     bs = _bs(session)
+    t = session.t
     answer = session.text(
-        "File with the ideas",
-        instruction="(text: one idea per line; CSV with participant and idea columns; "
-        "Enter to go back)",
+        t("File with the ideas"),
+        instruction=t(
+            "(text: one idea per line; CSV with participant and idea columns; Enter to go back)"
+        ),
     )
     if not answer:
         return
     skipped: list[int] = []
     try:
-        imported = read_ideas(Path(answer).expanduser(), skipped)
+        imported = read_ideas(Path(answer).expanduser(), skipped, t)
     except UsageError as exc:
-        session.note(f"{exc.message}" + (f" — {exc.hint}" if exc.hint else ""), "warning")
+        # The file's reason is in the room's words already (`read_ideas` was given them).
+        session.note(
+            t("{problem} — {hint}", problem=exc.message, hint=exc.hint)
+            if exc.hint
+            else exc.message,
+            "warning",
+        )
         return
     if not imported:
-        session.note(f"No ideas found in {answer}.", "warning")
+        session.note(t("No ideas found in {file}.", file=answer), "warning")
         return
     names = _resolve_names(session, imported, answer)
     start = len(bs.ideas)
@@ -254,11 +284,24 @@ def _import_ideas(session: Session) -> None:
         *(Idea(text=i.text, by=names.get(people.person_key(i.by or ""))) for i in imported),
     ]
     session.save()
-    session.note(f"Imported {len(imported)} ideas from {answer}.", "done")
+    session.note(
+        t.plural(
+            "Imported {count} idea from {file}.",
+            "Imported {count} ideas from {file}.",
+            len(imported),
+            file=answer,
+        ),
+        "done",
+    )
     if skipped:
-        lines = ", ".join(str(n) for n in skipped)
+        lines = t(", ").join(str(n) for n in skipped)
         session.note(
-            f"Left out, for they hold no idea: line{'s' if len(skipped) > 1 else ''} {lines}.",
+            t.plural(
+                "Left out, for they hold no idea: line {lines}.",
+                "Left out, for they hold no idea: lines {lines}.",
+                len(skipped),
+                lines=lines,
+            ),
             "warning",
         )
     for idea in bs.ideas[start:]:
@@ -270,6 +313,7 @@ def _resolve_names(
 ) -> dict[str, str | None]:
     """Who each name in the file is: a sure match, or the facilitator says (once per name)."""
     bs = _bs(session)
+    t = session.t
     resolved: dict[str, str | None] = {}
     for item in imported:
         if not item.by or people.person_key(item.by) in resolved:
@@ -279,14 +323,14 @@ def _resolve_names(
             resolved[people.person_key(item.by)] = found.person
             continue
         others = [p for p in bs.participants if p not in found.candidates]
-        choices = [Choice(f"Yes: {p}", p) for p in found.candidates]
+        choices = [Choice(t("Yes: {person}", person=p), p) for p in found.candidates]
         choices += [Choice(p, p) for p in others]
         choices += [
-            Choice(f"Someone new: add {item.by} to the room", NEW_PERSON),
-            Choice("Nobody: keep the idea without a name", NOBODY),
+            Choice(t("Someone new: add {person} to the room", person=item.by), NEW_PERSON),
+            Choice(t("Nobody: keep the idea without a name"), NOBODY),
         ]
         who = session.select(
-            f"{source} names “{item.by}”. Who is that?",
+            t("{file} names “{person}”. Who is that?", file=source, person=item.by),
             choices,
             default=found.candidates[0] if found.candidates else NEW_PERSON,
         )
@@ -300,18 +344,24 @@ def _resolve_names(
 
 def _fix_idea(session: Session) -> None:
     bs = _bs(session)
+    t = session.t
+
+    def title(idea: Idea) -> str:
+        if idea.value:
+            return f"{idea.text}  →  {idea.value}"
+        return t("{idea}  →  (as it is)", idea=idea.text)
+
     index = session.select(
-        "Which idea?",
-        [Choice(f"{i.text}  →  {i.value or '(as it is)'}", n) for n, i in enumerate(bs.ideas)]
-        + [BACK],
+        t("Which idea?"),
+        [Choice(title(i), n) for n, i in enumerate(bs.ideas)] + [_back(t)],
     )
     if index is None:
         return
     idea = bs.ideas[index]
     value = session.text(
-        f"Core value of “{idea.text}”",
+        t("Core value of “{idea}”", idea=idea.text),
         default=idea.value or suggest_value(idea.text, session.language),
-        instruction="(empty: the sentence itself is the option)",
+        instruction=t("(empty: the sentence itself is the option)"),
     )
     idea.value = value or None
     session.save()
@@ -320,7 +370,8 @@ def _fix_idea(session: Session) -> None:
 def _remove_idea(session: Session) -> None:
     bs = _bs(session)
     index = session.select(
-        "Remove which idea?", [Choice(i.text, n) for n, i in enumerate(bs.ideas)] + [BACK]
+        session.t("Remove which idea?"),
+        [Choice(i.text, n) for n, i in enumerate(bs.ideas)] + [_back(session.t)],
     )
     if index is None:
         return
@@ -328,17 +379,21 @@ def _remove_idea(session: Session) -> None:
     session.save()
 
 
-def _ideas_table(bs: Brainstorm) -> Table:
+def _back(t: Words) -> Choice:
+    return Choice(t(BACK.title), BACK.value)
+
+
+def _ideas_table(bs: Brainstorm, t: Words) -> Table:
     rows = tuple(
         (str(n), idea.text, idea.by or "—", voting.canonical(voting.idea_option(idea), bs.merges))
         for n, idea in enumerate(bs.ideas, start=1)
     )
     options = voting.options_from_ideas(bs.ideas, bs.merges)
     return Table(
-        "Ideas",
-        ("#", "Idea", "Said by", "Option on the vote"),
+        t("Ideas"),
+        ("#", t("Idea"), t("Said by"), t("Option on the vote")),
         rows,
-        caption=f"{len(options)} distinct options",
+        caption=t.plural("{count} distinct option", "{count} distinct options", len(options)),
     )
 
 
@@ -348,28 +403,29 @@ def _ideas_table(bs: Brainstorm) -> Table:
 def _merge(session: Session, options: list[str], message: str) -> list[str]:
     """Merge options that mean the same; returns the options after the merges."""
     bs = _bs(session)
+    t = session.t
     while len(options) > 1:
         picked = session.checkbox(
             message,
             [Choice(o, o) for o in options],
-            instruction="(tick two or more to merge them; Enter with none ticked to go on)",
+            instruction=t("(tick two or more to merge them; Enter with none ticked to go on)"),
         )
         if not picked:
             break
         if len(picked) == 1:
-            session.note("Tick at least two options to merge them.", "warning")
+            session.note(t("Tick at least two options to merge them."), "warning")
             continue
         into = session.select(
-            "Keep which name for the merged option?",
-            [*(Choice(p, p) for p in picked), Choice("A new name…", SOMEONE_ELSE)],
+            t("Keep which name for the merged option?"),
+            [*(Choice(p, p) for p in picked), Choice(t("A new name…"), SOMEONE_ELSE)],
         )
         if into == SOMEONE_ELSE:
-            into = session.required("Name of the merged option")
+            into = session.required(t("Name of the merged option"))
         merged = [p for p in picked if not voting.same(p, into)]
         bs.merges = [*bs.merges, Merge(into=into, merged=merged)]
         session.save()
         options = voting.distinct(voting.canonical(o, bs.merges) for o in options)
-        session.note(f"Merged into {into}:", "done", items=tuple(merged))
+        session.note(t("Merged into {option}:", option=into), "done", items=tuple(merged))
     return options
 
 
@@ -379,26 +435,36 @@ def _merge(session: Session, options: list[str], message: str) -> list[str]:
 def _vote(session: Session) -> list[str]:
     """Rounds until five or fewer remain; returns them (empty if stopped without a result)."""
     bs = _bs(session)
+    t = session.t
     announced = False
     while True:
         state = voting.progress(bs)
         if state.finished:
             if not bs.rounds:
                 session.note(
-                    f"{len(state.options)} options: five or fewer, so no vote is needed.", "done"
+                    t.plural(
+                        "{count} option: five or fewer, so no vote is needed.",
+                        "{count} options: five or fewer, so no vote is needed.",
+                        len(state.options),
+                    ),
+                    "done",
                 )
             return list(state.options)
         if not announced:
             session.note(
-                "Dot voting: each person ticks the options they want to keep, on a screen of "
-                "their own. Tallies stay hidden until everyone has voted.",
+                t(
+                    "Dot voting: each person ticks the options they want to keep, on a screen of "
+                    "their own. Tallies stay hidden until everyone has voted."
+                ),
                 "info",
             )
             announced = True
         if bs.anonymous is None:
             bs.anonymous = session.confirm(
-                "Secret ballots? The file then keeps who voted and the tallies, never who "
-                "voted for what.",
+                t(
+                    "Secret ballots? The file then keeps who voted and the tallies, never who "
+                    "voted for what."
+                ),
                 default=False,
             )
             session.save()
@@ -410,6 +476,7 @@ def _vote(session: Session) -> list[str]:
 
 
 def _votes_per_person(session: Session, options: int, current: int | None, title: str) -> int:
+    t = session.t
     limit = options - 1
 
     def check(answer: str) -> bool | str:
@@ -417,7 +484,7 @@ def _votes_per_person(session: Session, options: int, current: int | None, title
         if not text:
             return True
         if not text.isdigit() or not 1 <= int(text) <= limit:
-            return f"Type a number from 1 to {limit}."
+            return t("Type a number from 1 to {limit}.", limit=limit)
         return True
 
     suggested = voting.default_votes(options)
@@ -425,22 +492,31 @@ def _votes_per_person(session: Session, options: int, current: int | None, title
         title,
         default=str(current or suggested),
         validate=check,
-        instruction=f"(a third of the options is {suggested})",
+        instruction=t("(a third of the options is {count})", count=suggested),
     )
     return int(answer) if answer else (current or suggested)
 
 
 def _open_round(session: Session, options: list[str]) -> None:
     bs = _bs(session)
+    t = session.t
     number = len([r for r in bs.rounds if not r.revote]) + 1
     if len(options) > LONG_LIST:
         session.note(
-            f"{len(options)} options is a long list: votes split. Merging more first helps.",
+            t.plural(
+                "{count} option is a long list: votes split. Merging more first helps.",
+                "{count} options is a long list: votes split. Merging more first helps.",
+                len(options),
+            ),
             "warning",
         )
-    votes = _votes_per_person(
-        session, len(options), None, f"Round {number}: {len(options)} options. Votes per person?"
+    title = t.plural(
+        "Round {number}: {count} option. Votes per person?",
+        "Round {number}: {count} options. Votes per person?",
+        len(options),
+        number=number,
     )
+    votes = _votes_per_person(session, len(options), None, title)
     bs.rounds = [*bs.rounds, Round(options=options, votes_per_person=votes)]
     session.save()
 
@@ -448,6 +524,7 @@ def _open_round(session: Session, options: list[str]) -> None:
 def _ballots(session: Session, index: int) -> None:
     """Each person's ballot, on a screen of their own; the room list may change meanwhile."""
     bs = _bs(session)
+    t = session.t
     again: str | None = None  # someone whose ballot was taken out to vote again: next up
     while True:
         held = bs.rounds[index]
@@ -455,28 +532,46 @@ def _ballots(session: Session, index: int) -> None:
         if not missing:
             return
         person = again if again in missing else missing[0]
-        kind = "Re-vote among the tied" if held.revote else f"Round {_round_number(bs, index)}"
         away = [b.by for b in held.votes if b.no_vote == "absent"]
         voted = [b.by for b in held.votes if b.no_vote != "absent"]
+        total = len(voted) + len(missing)
         session.show(Private("the next ballot"))
-        session.note(f"{kind}: {len(voted)} of {len(voted) + len(missing)} ballots are in.")
-        session.note("Voted:", items=tuple(voted) or ("nobody yet",))
+        if held.revote:
+            count = t.plural(
+                "Re-vote among the tied: {voted} of {count} ballot is in.",
+                "Re-vote among the tied: {voted} of {count} ballots are in.",
+                total,
+                voted=len(voted),
+            )
+        else:
+            count = t.plural(
+                "Round {number}: {voted} of {count} ballot is in.",
+                "Round {number}: {voted} of {count} ballots are in.",
+                total,
+                number=_round_number(bs, index),
+                voted=len(voted),
+            )
+        session.note(count)
+        session.note(t("Voted:"), items=tuple(voted) or (t("nobody yet"),))
         if away:
-            session.note("Not here:", items=tuple(away))
-        session.note("Still to vote:", items=tuple(missing))
+            session.note(t("Not here:"), items=tuple(away))
+        session.note(t("Still to vote:"), items=tuple(missing))
         reopen = _reopenable(session, held, index)
         menu = [
-            Choice(f"{person} votes now", VOTE),
-            Choice(f"{person} abstains", ABSTAIN),
-            Choice(f"{person} is not here", ABSENT),
-            Choice("Change who is in the room", ROOM),
-            Choice(f"Change the votes per person (now {held.votes_per_person})", LIMIT),
+            Choice(t("{person} votes now", person=person), VOTE),
+            Choice(t("{person} abstains", person=person), ABSTAIN),
+            Choice(t("{person} is not here", person=person), ABSENT),
+            Choice(t("Change who is in the room"), ROOM),
+            Choice(
+                t("Change the votes per person (now {count})", count=held.votes_per_person),
+                LIMIT,
+            ),
         ]
         if reopen:
-            menu.append(Choice(f"Back: {reopen} votes again", REDO))
+            menu.append(Choice(t("Back: {person} votes again", person=reopen), REDO))
         try:
             action = session.select(
-                f"Next ballot: {person}. Everyone else, please look away.",
+                t("Next ballot: {person}. Everyone else, please look away.", person=person),
                 menu,
                 default=VOTE,
                 navigable=True,
@@ -492,7 +587,12 @@ def _ballots(session: Session, index: int) -> None:
             no_vote = "abstained" if action == ABSTAIN else "absent"
             held.votes = [*held.votes, Ballot(by=person, no_vote=no_vote)]
             session.save()
-            session.note(f"{person}: {'abstains' if action == ABSTAIN else 'not here'}.", "done")
+            session.note(
+                t("{person}: abstains.", person=person)
+                if action == ABSTAIN
+                else t("{person}: not here.", person=person),
+                "done",
+            )
         elif action == ROOM:
             _participants(session)
         elif action == LIMIT:
@@ -500,25 +600,31 @@ def _ballots(session: Session, index: int) -> None:
         elif action == REDO and reopen:
             again = _reopen(session, index)
         else:
-            session.note("There is no ballot to go back to.", "info")
+            session.note(t("There is no ballot to go back to."), "info")
 
 
 def _cast(session: Session, index: int, person: str) -> None:
     bs = _bs(session)
+    t = session.t
     held = bs.rounds[index]
     n = held.votes_per_person
     options = list(held.options)
 
     def check(picked: list[str]) -> bool | str:
-        return voting.check_ballot(picked, options, n) or True
+        return voting.check_ballot(picked, options, n, t) or True
 
     session.show(Private("a ballot"))
     try:
         picked = session.checkbox(
-            f"{person}: pick up to {n} option{'s' if n != 1 else ''}",
+            t.plural(
+                "{person}: pick up to {count} option",
+                "{person}: pick up to {count} options",
+                n,
+                person=person,
+            ),
             [Choice(o, o) for o in options],
             validate=check,
-            instruction="(space ticks, Enter casts the vote; nothing ticked is an abstention)",
+            instruction=t("(space ticks, Enter casts the vote; nothing ticked is an abstention)"),
             secret=True,
             navigable=True,
         )
@@ -538,7 +644,7 @@ def _cast(session: Session, index: int, person: str) -> None:
         held.votes = [*held.votes, ballot or Ballot(by=person, no_vote="abstained")]
     session.save()
     session.show(Private("a ballot was cast"))
-    session.note(f"Thank you, {person}: your ballot is in.", "done")
+    session.note(t("Thank you, {person}: your ballot is in.", person=person), "done")
 
 
 def _reopenable(session: Session, held: Round, index: int) -> str | None:
@@ -565,23 +671,28 @@ def _reopen(session: Session, index: int) -> str:
         held.tally = {option: votes for option, votes in counts.items() if votes > 0}
     held.votes = held.votes[:-1]
     session.save()
-    session.note(f"{last.by}'s ballot is taken out: {last.by} votes again.", "done")
+    session.note(
+        session.t("{person}'s ballot is taken out: {person} votes again.", person=last.by), "done"
+    )
     return last.by
 
 
 def _change_limit(session: Session, index: int) -> None:
     """The votes per person, changed mid-vote; ballots with more picks than allowed vote again."""
     bs = _bs(session)
+    t = session.t
     held = bs.rounds[index]
     new = _votes_per_person(
-        session, len(held.options), held.votes_per_person, "Votes per person, from now on?"
+        session, len(held.options), held.votes_per_person, t("Votes per person, from now on?")
     )
     if new == held.votes_per_person:
         return
     if bs.anonymous and held.votes and new < held.votes_per_person:
         if not session.confirm(
-            "The ballots are secret, so nobody knows who used more votes: every ballot of this "
-            "round is cleared and everyone votes again. Go ahead?",
+            t(
+                "The ballots are secret, so nobody knows who used more votes: every ballot of "
+                "this round is cleared and everyone votes again. Go ahead?"
+            ),
             default=False,
         ):
             return
@@ -590,9 +701,14 @@ def _change_limit(session: Session, index: int) -> None:
     held.votes = [b for b in held.votes if len(b.options) <= new]
     held.votes_per_person = new
     session.save()
-    session.note(f"Each person has {new} vote{'s' if new != 1 else ''} now.", "done")
+    session.note(
+        t.plural("Each person has {count} vote now.", "Each person has {count} votes now.", new),
+        "done",
+    )
     if over:
-        session.note("These ballots had more picks; they vote again:", "warning", items=tuple(over))
+        session.note(
+            t("These ballots had more picks; they vote again:"), "warning", items=tuple(over)
+        )
 
 
 def _round_number(bs: Brainstorm, index: int) -> int:
@@ -601,56 +717,64 @@ def _round_number(bs: Brainstorm, index: int) -> int:
 
 def _close(session: Session, held: Round, index: int) -> None:
     bs = _bs(session)
+    t = session.t
     counts = voting.tally(held.options, held.votes, bs.merges, held.tally)
     session.show(Private("the reveal"))
-    session.show(_tally_table(counts, "Everyone here has voted: the tally"))
+    session.show(_tally_table(counts, t("Everyone here has voted: the tally"), t))
     if (
         not held.revote
         and len(counts) > 2
-        and session.confirm("Merge options that mean the same? Their votes add up.", default=False)
+        and session.confirm(
+            t("Merge options that mean the same? Their votes add up."), default=False
+        )
     ):
-        _merge(session, list(counts), "Which options mean the same?")
+        _merge(session, list(counts), t("Which options mean the same?"))
         counts = voting.tally(held.options, held.votes, bs.merges, held.tally)
-        session.show(_tally_table(counts, "The tally after merging"))
+        session.show(_tally_table(counts, t("The tally after merging"), t))
     result, revote = voting.close_round(held, bs.merges)
     if revote is not None and held.revote and _facilitator_decides(session, result):
         chosen = session.checkbox(
-            f"Which {result.slots} of the tied go through?",
+            t("Which {count} of the tied go through?", count=result.slots),
             [Choice(o, o) for o in result.tied],
             validate=lambda picked: (
-                True if len(picked) == result.slots else f"Tick exactly {result.slots}."
+                True
+                if len(picked) == result.slots
+                else t("Tick exactly {count}.", count=result.slots)
             ),
         )
         voting.settle(held, chosen)
         revote = None
     bs.rounds = [*bs.rounds, revote] if revote is not None else list(bs.rounds)
     session.save()
-    session.note("Through:", "done", items=tuple(held.kept) or ("none for sure",))
+    session.note(t("Through:"), "done", items=tuple(held.kept) or (t("none for sure"),))
     if revote is not None:
-        places = revote.votes_per_person
         session.note(
-            f"Tied at the cut: a re-vote among them decides {places} place"
-            f"{'s' if places != 1 else ''}:",
+            t.plural(
+                "Tied at the cut: a re-vote among them decides {count} place:",
+                "Tied at the cut: a re-vote among them decides {count} places:",
+                revote.votes_per_person,
+            ),
             "warning",
             items=tuple(revote.options),
         )
 
 
 def _facilitator_decides(session: Session, result: voting.Cut) -> bool:
-    session.note("Still tied:", "warning", items=result.tied)
+    t = session.t
+    session.note(t("Still tied:"), "warning", items=result.tied)
     answer = session.select(
-        "How to settle it?",
+        t("How to settle it?"),
         [
-            Choice("Re-vote among them once more", "again"),
-            Choice("The room agrees now, and I tick who goes through", "decide"),
+            Choice(t("Re-vote among them once more"), "again"),
+            Choice(t("The room agrees now, and I tick who goes through"), "decide"),
         ],
     )
     return bool(answer == "decide")
 
 
-def _tally_table(counts: dict[str, int], title: str) -> Table:
+def _tally_table(counts: dict[str, int], title: str, t: Words) -> Table:
     rows = tuple((o, str(counts[o])) for o in voting.ranked(counts))
-    return Table(title, ("Option", "Votes"), rows)
+    return Table(title, (t("Option"), t("Votes")), rows)
 
 
 # --- the chosen values --------------------------------------------------------------------------
@@ -673,33 +797,43 @@ def _adopt(session: Session, final: list[str]) -> None:
     doc.values = [known.get(voting.key(o)) or Value(name=o) for o in final]
     bs.earlier_values = []
     session.save()
-    session.show(Table("The chosen values", ("#", "Value"), _value_rows(doc)))
+    session.show(_values_table(doc, session.t))
     _wording(session)
 
 
 def _wording(session: Session) -> None:
     doc = session.doc
+    t = session.t
     session.note(
-        "Final wording: make each value memorable and your own, ideally with a verb "
-        "(Zappos: “Deliver WOW”). Enter keeps it as it is.",
+        t(
+            "Final wording: make each value memorable and your own, ideally with a verb "
+            "(Zappos: “Deliver WOW”). Enter keeps it as it is."
+        ),
         "info",
     )
+
+    def required_name(answer: str) -> bool | str:
+        try:
+            return True if clean(answer) else t("A value needs a name.")
+        except Refused as exc:
+            return t.say(exc.text)
+
     index = 0
     while index < len(doc.values):
         old = doc.values[index].name
         try:
             new = clean(
                 session.text(
-                    f"Value {index + 1} of {len(doc.values)}",
+                    t("Value {number} of {total}", number=index + 1, total=len(doc.values)),
                     default=old,
-                    validate=_required_name,
-                    instruction="(typing replaces it, → edits it; Enter keeps it)",
+                    validate=required_name,
+                    instruction=t("(typing replaces it, → edits it; Enter keeps it)"),
                     navigable=True,
                 )
             )
         except GoBack:
             if index == 0:
-                session.note("This is the first value.", "info")
+                session.note(t("This is the first value."), "info")
             index = max(0, index - 1)
             continue
         except JumpTo:
@@ -710,13 +844,6 @@ def _wording(session: Session) -> None:
         index += 1
 
 
-def _required_name(answer: str) -> bool | str:
-    try:
-        return True if clean(answer) else "A value needs a name."
-    except Refused as exc:
-        return str(exc)
-
-
 def _revisit(session: Session) -> bool | None:
     """The values are chosen already: keep them, reword them, or vote again.
 
@@ -725,27 +852,34 @@ def _revisit(session: Session) -> bool | None:
     and a value chosen again gets its statement and metrics back. None otherwise.
     """
     doc = session.doc
-    session.show(Table("The chosen values", ("#", "Value"), _value_rows(doc)))
+    t = session.t
+    session.show(_values_table(doc, t))
     too_many = len(doc.values) > MAX_VALUES
     if too_many:
         session.note(
-            f"{len(doc.values)} values: the method keeps five or fewer. A vote cuts them down.",
+            t.plural(
+                "{count} value: the method keeps five or fewer. A vote cuts them down.",
+                "{count} values: the method keeps five or fewer. A vote cuts them down.",
+                len(doc.values),
+            ),
             "warning",
         )
     action = session.select(
-        "The team chose these values. What now?",
+        t("The team chose these values. What now?"),
         [
-            Choice("Keep them and go on", KEEP),
-            Choice("Change their wording", WORDING),
-            Choice("Hold the vote again (ideas stay; the rounds start afresh)", REVOTE),
+            Choice(t("Keep them and go on"), KEEP),
+            Choice(t("Change their wording"), WORDING),
+            Choice(t("Hold the vote again (ideas stay; the rounds start afresh)"), REVOTE),
         ],
         default=REVOTE if too_many else KEEP,
     )
     if action == WORDING:
         _wording(session)
     if action != REVOTE or not session.confirm(
-        "Start the rounds afresh? A value the new vote chooses again keeps its action "
-        "statement and metrics.",
+        t(
+            "Start the rounds afresh? A value the new vote chooses again keeps its action "
+            "statement and metrics."
+        ),
         default=True,
     ):
         return None
@@ -759,8 +893,9 @@ def _revisit(session: Session) -> bool | None:
     return True
 
 
-def _value_rows(doc: Philosophy) -> tuple[tuple[str, str], ...]:
-    return tuple((str(n), v.name) for n, v in enumerate(doc.values, start=1))
+def _values_table(doc: Philosophy, t: Words) -> Table:
+    rows = tuple((str(n), v.name) for n, v in enumerate(doc.values, start=1))
+    return Table(t("The chosen values"), ("#", t("Value")), rows)
 
 
 def rename_value(doc: Philosophy, old: str, new: str) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 from cxphilo.document.model import Philosophy, Reaction, Vision, VisionReview
 from cxphilo.document.steps import same_wording
+from cxphilo.locale import Words
 from cxphilo.vocabulary import CRITERION_NAMES
 
 from . import form
@@ -20,19 +21,22 @@ from .form import Field
 from .judging import Judgement
 from .session import Session
 
+# The criteria as the room reads them, in the vocabulary's order and words (the
+# catalogs take the vocabulary's names as messages: tools/catalogs.py).
 CRITERIA = tuple(CRITERION_NAMES.items())
 KEEP, REWRITE = "keep", "rewrite"
 
 
-def verdicts_block(statement: str, judgement: Judgement) -> Verdicts:
-    """The engine's verdicts on a statement as a block for the screen."""
+def verdicts_block(statement: str, judgement: Judgement, t: Words) -> Verdicts:
+    """The engine's verdicts on a statement as a block for the screen, in `t`'s words."""
     return Verdicts(
         statement,
         tuple((name, judgement.criteria.get(name, "skip")) for name, _ in CRITERIA),
         tuple(
-            Finding(f.criterion, f.message, getattr(f, "fix", None) or None)
+            Finding(f.criterion, t.say(f.message), t.say(f.fix) if f.fix else None)
             for f in judgement.findings
         ),
+        title=t("The three criteria"),
     )
 
 
@@ -43,7 +47,9 @@ def run(session: Session) -> None:
         vision = session.doc.vision
         assert vision is not None and vision.statement is not None and vision.review is not None
         _stakeholders(session, vision.review)
-        if _lands(session, vision.review) or not session.confirm("Rewrite it now?", default=True):
+        if _lands(session, vision.review) or not session.confirm(
+            session.t("Rewrite it now?"), default=True
+        ):
             return
         _rewrite(session)
         _write(session)
@@ -56,31 +62,36 @@ def run(session: Session) -> None:
 def fields(session: Session) -> list[Field]:
     """Step 4's questions: where the vision comes from, the statement, the team's review."""
     doc = session.doc
+    t = session.t
     out = [
         form.text_field(
             "journey",
-            "The customer's journey",
-            "Walk the customer's journey: where does the service meet them, from the first "
-            "question to a solved problem?",
+            t("The customer's journey"),
+            t(
+                "Walk the customer's journey: where does the service meet them, from the first "
+                "question to a solved problem?"
+            ),
             ("vision", "journey"),
-            before=lambda s: s.show(_context(s.doc)),
+            before=lambda s: s.show(_context(s.doc, s.t)),
         ),
         form.text_field(
             "best-day",
-            "A day when all goes right",
-            "Picture a day when everything goes right: what do customers say about you "
-            "that evening?",
+            t("A day when all goes right"),
+            t(
+                "Picture a day when everything goes right: what do customers say about you "
+                "that evening?"
+            ),
             ("vision", "best_day"),
         ),
         Field(
             "statement",
-            "The support vision",
-            "Your support vision, in one sentence",
+            t("The support vision"),
+            t("Your support vision, in one sentence"),
             form.at("vision", "statement")[0],
             _put_statement,
             required=True,
-            hint="(a few words to a full sentence)",
-            before=lambda s: s.show(_context(s.doc)),
+            hint=t("(a few words to a full sentence)"),
+            before=lambda s: s.show(_context(s.doc, s.t)),
             after=_write,
         ),
     ]
@@ -90,19 +101,20 @@ def fields(session: Session) -> list[Field]:
     engine = session.judge(vision.statement, doc).criteria
     stale = vision.review is not None and _current_review(doc) is None
     first = (
-        "The vision changed since the team last reviewed it: review it again."
+        t("The vision changed since the team last reviewed it: review it again.")
         if stale
-        else "Now the team's own verdict on each criterion."
+        else t("Now the team's own verdict on each criterion.")
     )
     for index, (name, label) in enumerate(CRITERIA):
         out.append(
             Field(
                 f"verdict.{name}",
-                f"Team verdict: {name}",
-                f"{label}?",
+                # The criterion's id, as the document and the check name it.
+                t("Team verdict: {criterion}", criterion=name),
+                t("{criterion}?", criterion=t(label)),
                 *_verdict(session, name),
                 kind="select",
-                choices=(Choice("Pass", "pass"), Choice("Fail", "fail")),
+                choices=(Choice(t("Pass"), "pass"), Choice(t("Fail"), "fail")),
                 suggest="fail" if engine.get(name) == "fail" else "pass",
                 heading=first if index == 0 else None,
             )
@@ -111,12 +123,12 @@ def fields(session: Session) -> list[Field]:
     out.append(
         Field(
             "reviewers",
-            "Reviewed by",
-            "Who reviewed it?",
+            t("Reviewed by"),
+            t("Who reviewed it?"),
             *_reviewers(session),
             parse=split_list,
             suggest=participants or None,
-            hint="(separate with ;  the room is offered)",
+            hint=t("(separate with ;  the room is offered)"),
         )
     )
     return out
@@ -181,17 +193,18 @@ def _reviewers(session: Session) -> tuple[Any, Any]:
 
 def _write(session: Session) -> None:
     """Show the verdicts; rewrite until the team keeps a wording."""
+    t = session.t
     while True:
         vision = session.doc.vision
         assert vision is not None and vision.statement is not None
         judgement = session.judge(vision.statement, session.doc)
-        session.show(verdicts_block(vision.statement, judgement))
+        session.show(verdicts_block(vision.statement, judgement, t))
         failed = [n for n, _ in CRITERIA if judgement.criteria.get(n) == "fail"]
         action = session.select(
-            "Keep this wording, or rewrite it and see the verdicts change?",
+            t("Keep this wording, or rewrite it and see the verdicts change?"),
             [
-                Choice("Keep it: go on to the team's review", KEEP),
-                Choice("Rewrite it", REWRITE),
+                Choice(t("Keep it: go on to the team's review"), KEEP),
+                Choice(t("Rewrite it"), REWRITE),
             ],
             default=REWRITE if failed else KEEP,
         )
@@ -204,9 +217,9 @@ def _rewrite(session: Session) -> None:
     vision = session.doc.vision
     assert vision is not None and vision.statement is not None
     new = session.required(
-        "Rewrite the vision",
+        session.t("Rewrite the vision"),
         default=vision.statement,
-        instruction="(→ or End edits the words; typing replaces them)",
+        instruction=session.t("(→ or End edits the words; typing replaces them)"),
     )
     if new != vision.statement:
         _put_statement(session.doc, new)
@@ -215,65 +228,77 @@ def _rewrite(session: Session) -> None:
 
 def _lands(session: Session, review: VisionReview) -> bool:
     """Whether the team passed it on every criterion and every stakeholder took to it."""
-    failed = [label for name, label in CRITERIA if getattr(review.verdicts, name) == "fail"]
+    t = session.t
+    failed = [t(label) for name, label in CRITERIA if getattr(review.verdicts, name) == "fail"]
     flop = [r.who for r in review.stakeholders if r.lands is False]
     if not failed and not flop:
         return True
-    why = [
-        *([f"the team failed it on: {', '.join(failed)}"] if failed else []),
-        *([f"it did not land with {', '.join(flop)}"] if flop else []),
-    ]
-    session.note(f"It needs work: {'; '.join(why)}.", "warning")
+    criteria, people = t(", ").join(failed), t(", ").join(flop)
+    if failed and flop:
+        why = t(
+            "It needs work: the team failed it on: {criteria}; it did not land with {people}.",
+            criteria=criteria,
+            people=people,
+        )
+    elif failed:
+        why = t("It needs work: the team failed it on: {criteria}.", criteria=criteria)
+    else:
+        why = t("It needs work: it did not land with {people}.", people=people)
+    session.note(why, "warning")
     return False
 
 
 def _stakeholders(session: Session, review: VisionReview) -> None:
+    t = session.t
     session.note(
-        "Take it to a few key stakeholders for their gut reaction: if it does not land, "
-        "it needs work. Record them now or later.",
+        t(
+            "Take it to a few key stakeholders for their gut reaction: if it does not land, "
+            "it needs work. Record them now or later."
+        ),
         "info",
     )
     if review.stakeholders:
+        lands = {True: t("yes"), False: t("no"), None: "?"}
         session.show(
             Table(
-                "Reactions so far",
-                ("Who", "Reaction", "Lands?"),
-                tuple(
-                    (r.who, r.reaction or "—", {True: "yes", False: "no", None: "?"}[r.lands])
-                    for r in review.stakeholders
-                ),
+                t("Reactions so far"),
+                (t("Who"), t("Reaction"), t("Lands?")),
+                tuple((r.who, r.reaction or "—", lands[r.lands]) for r in review.stakeholders),
             )
         )
     while True:
-        who = session.text("A stakeholder who saw it", instruction="(Enter when there are no more)")
+        who = session.text(
+            t("A stakeholder who saw it"), instruction=t("(Enter when there are no more)")
+        )
         if not who:
             return
         review.stakeholders = [*review.stakeholders, Reaction(who=who)]
         session.save()
         reaction = review.stakeholders[-1]
-        reaction.reaction = session.optional("Their gut reaction, in a few words", None)
+        reaction.reaction = session.optional(t("Their gut reaction, in a few words"), None)
         session.save()
-        reaction.lands = session.confirm("Did it land with them?", default=True)
+        reaction.lands = session.confirm(t("Did it land with them?"), default=True)
         session.save()
 
 
-def _context(doc: Philosophy) -> Table:
+def _context(doc: Philosophy, t: Words) -> Table:
     """What the vision combines: the mission, the values, customers' needs, the capacity."""
     from cxphilo.criteria import describe_capacity
 
     a = doc.assessment
     cap = a.capacity if a else None
     # The check's own words for the capacity: hours per day and per channel included.
-    capacity = describe_capacity(cap) if cap else "—"
-    needs = "; ".join(a.customers.needs) if a and a.customers else ""
+    capacity = t.say(describe_capacity(cap)) if cap else "—"
+    # The team's own words, listed as the room's language lists them.
+    needs = t("; ").join(a.customers.needs) if a and a.customers else ""
     return Table(
-        "What the vision combines",
+        t("What the vision combines"),
         ("", ""),
         (
-            ("Mission", doc.company.mission or "—"),
-            ("Company vision", doc.company.vision or "—"),
-            ("Values", ", ".join(v.name for v in doc.values) or "—"),
-            ("Customers need", needs or "—"),
-            ("Capacity", capacity),
+            (t("Mission"), doc.company.mission or "—"),
+            (t("Company vision"), doc.company.vision or "—"),
+            (t("Values"), t(", ").join(v.name for v in doc.values) or "—"),
+            (t("Customers need"), needs or "—"),
+            (t("Capacity"), capacity),
         ),
     )

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from cxphilo.document.model import Ballot, Brainstorm, Idea, Merge, Round
+from cxphilo.locale import Words, words
 from cxphilo.vocabulary import MAX_VALUES
 
 
@@ -170,15 +171,27 @@ def missing_voters(participants: Sequence[str], ballots: Sequence[Ballot]) -> li
     return [person for person in participants if key(person) not in voted]
 
 
-def check_ballot(choices: Sequence[str], options: Sequence[str], votes: int) -> str | None:
-    """Why a ballot is not valid, or None when it is (no pick at all is an abstention)."""
+def check_ballot(
+    choices: Sequence[str], options: Sequence[str], votes: int, t: Words | None = None
+) -> str | None:
+    """Why a ballot is not valid, or None when it is (no pick at all is an abstention).
+
+    The reason is in `t`'s words (English when no language is given).
+    """
+    t = t or words("en")
     if len(choices) > votes:
-        return f"Each person has {votes} vote{'s' if votes != 1 else ''}; {len(choices)} picked."
+        return t.plural(
+            "Each person has {count} vote; {picked} picked.",
+            "Each person has {count} votes; {picked} picked.",
+            votes,
+            picked=len(choices),
+        )
     if len({key(c) for c in choices}) != len(choices):
-        return "One vote per option."
+        return t("One vote per option.")
     unknown = [c for c in choices if not any(same(c, o) for o in options)]
     if unknown:
-        return f"Not an option in this round: {', '.join(unknown)}"
+        # The options are the team's own words, listed as the language lists them.
+        return t("Not an option in this round: {options}", options=t(", ").join(unknown))
     return None
 
 

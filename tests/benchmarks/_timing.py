@@ -52,9 +52,18 @@ class Timing:
         return min(self.times) * 1000
 
 
-def measure(label: str, argv: Sequence[str], runs: int = 15, cwd: Path | None = None) -> Timing:
-    """Run `argv` `runs` times (after one warm-up); wall time and peak RSS of each run."""
+def measure(
+    label: str,
+    argv: Sequence[str],
+    runs: int = 15,
+    cwd: Path | None = None,
+    pythonpath: Path | None = None,
+) -> Timing:
+    """Run `argv` `runs` times (after one warm-up); wall time and peak RSS of each run.
+    With `pythonpath`, the cxphilo found there is the one that runs."""
     env = {**os.environ, "NO_COLOR": "1"}
+    if pythonpath is not None:
+        env["PYTHONPATH"] = str(pythonpath)
     times: list[float] = []
     peak = 0
     for attempt in range(runs + 1):
@@ -91,3 +100,28 @@ def tool(name: str) -> str:
     """A command installed beside this Python (the benchmark's virtual environment)."""
     candidate = BIN / name
     return str(candidate) if candidate.exists() else name
+
+
+def checkout(ref: str) -> Path:
+    """The project at git `ref`, in a temporary worktree with its bytecode compiled: what
+    "before" runs, for figures beside the previous ones. Removed when the process ends."""
+    import atexit
+    import shutil
+    import tempfile
+
+    root = PACKAGE.parent
+    where = Path(tempfile.mkdtemp(prefix="cxphilo-before-")) / "tree"
+    subprocess.run(
+        ["git", "-C", str(root), "worktree", "add", "--detach", "--quiet", str(where), ref],
+        check=True,
+    )
+
+    def remove() -> None:
+        subprocess.run(
+            ["git", "-C", str(root), "worktree", "remove", "--force", str(where)], check=False
+        )
+        shutil.rmtree(where.parent, ignore_errors=True)
+
+    atexit.register(remove)
+    compileall.compile_dir(str(where / "cxphilo"), quiet=1)
+    return where

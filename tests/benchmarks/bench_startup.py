@@ -1,7 +1,9 @@
 """Start-up of the commands pre-commit and CI run, beside `python -c "import yaml"`.
 
-Run: python tests/benchmarks/bench_startup.py [--runs N]
-Prints whole-process wall time (median and minimum of N runs) and peak memory.
+Run: python tests/benchmarks/bench_startup.py [--runs N] [--before REF]
+Prints whole-process wall time (median and minimum of N runs) and peak memory. With
+`--before REF` (a git ref: a tag, a commit, HEAD~3), each command also runs from that
+version of the project, checked out beside this one, and the two are printed together.
 Not part of the test suite: timings depend on the machine and its load.
 """
 
@@ -12,29 +14,49 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _timing import compile_package, measure, table, tool
+from _timing import Timing, checkout, compile_package, measure, table
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "northwind-bikes.yaml"
+DANISH = ROOT / "examples" / "lyskilde-fiber.yaml"  # a document whose words need a catalog
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
-    runs = parser.parse_args().runs
+    parser.add_argument("--before", metavar="REF", help="also run the project at this git ref")
+    options = parser.parse_args()
+    runs = options.runs
     compile_package()
     python = sys.executable
-    cx = tool("cxphilo")
     reference = measure('python -c "import yaml"', [python, "-c", "import yaml"], runs)
-    rows = [
-        measure("python -c pass", [python, "-c", "pass"], runs),
-        reference,
-        measure("cxphilo --version", [cx, "--version"], runs),
-        measure("cxphilo schema", [cx, "schema"], runs),
-        measure("cxphilo status EXAMPLE", [cx, "status", str(EXAMPLE)], runs),
-        measure("cxphilo metrics", [cx, "metrics"], runs),
+    commands = [
+        ("--version", ["--version"]),
+        ("check EXAMPLE", ["check", str(EXAMPLE)]),
+        ("check DANISH", ["check", str(DANISH)]),
+        ("schema", ["schema"]),
+        ("status EXAMPLE", ["status", str(EXAMPLE)]),
+        ("status DANISH", ["status", str(DANISH)]),
+        ("metrics", ["metrics"]),
     ]
-    print(f"Start-up, {runs} runs each (EXAMPLE = {EXAMPLE.name})")
+    before = checkout(options.before) if options.before else None
+    rows: list[Timing] = [measure("python -c pass", [python, "-c", "pass"], runs), reference]
+    for label, args in commands:
+        rows.append(measure(f"cxphilo {label}", [python, "-m", "cxphilo", *args], runs, ROOT))
+        if before is not None:
+            rows.append(
+                measure(
+                    f"  before ({options.before})",
+                    [python, "-m", "cxphilo", *args],
+                    runs,
+                    before,
+                    pythonpath=before,
+                )
+            )
+    print(
+        f"Start-up, {runs} runs each (EXAMPLE = {EXAMPLE.name}, DANISH = {DANISH.name}; "
+        "python -m cxphilo, so that both versions start the same way)"
+    )
     print(table(rows, reference))
 
 

@@ -87,8 +87,8 @@ def test_a_wrong_setting_is_a_clear_error(
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError) as caught:
         load_config(path)
-    assert message in caught.value.message
-    assert str(path) in caught.value.message
+    assert message in str(caught.value.message)
+    assert str(path) in str(caught.value.message)
     assert caught.value.exit_code == ExitCode.USAGE
 
 
@@ -97,7 +97,7 @@ def test_a_yaml_error_points_at_its_line(tmp_path: Path) -> None:
     path.write_text("strict: true\nrules:\n  vision-clichee: off\n", encoding="utf-8")
     with pytest.raises(ConfigError) as caught:
         load_config(start=tmp_path)
-    assert f"{path}:3:3:" in caught.value.message
+    assert f"{path}:3:3:" in str(caught.value.message)
 
 
 def test_a_named_file_that_does_not_exist_is_an_error(tmp_path: Path) -> None:
@@ -135,5 +135,7 @@ def test_an_accept_error_points_at_the_rule(tmp_path: Path) -> None:
     path.write_text("strict: true\naccept:\n  vision-long: [x]\n", encoding="utf-8")
     with pytest.raises(ConfigError) as caught:
         load_config(path)
-    assert caught.value.message.startswith(f"{path}:3:3: 'vision-long' findings quote no words")
+    assert str(caught.value.message).startswith(
+        f"{path}:3:3: 'vision-long' findings quote no words"
+    )
     assert caught.value.hint is not None and "disable comment" in caught.value.hint

@@ -59,7 +59,7 @@ def sarif_validator() -> Any:
 def test_sarif_validates_against_the_sarif_2_1_0_schema(results: list[FileResult]) -> None:
     data = json.loads(report.render("sarif", results))
     errors = sorted(sarif_validator().iter_errors(data), key=lambda e: list(e.path))
-    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
+    assert not errors, "\n".join(f"{list(e.path)}: {e.message!s}" for e in errors[:5])
 
 
 def test_the_schema_catches_a_broken_log() -> None:

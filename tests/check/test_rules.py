@@ -161,7 +161,7 @@ def test_a_schema_problem_is_a_finding_with_its_line_and_column() -> None:
     result = check_text(text)
     assert [f.rule for f in result.findings] == ["schema"]
     finding = result.findings[0]
-    assert "colour" in finding.message
+    assert "colour" in str(finding.message)
     assert (finding.line, finding.column) == (text.splitlines().index("  colour: blue") + 1, 3)
 
 
@@ -220,15 +220,15 @@ def test_metric_dates_point_at_the_date_and_name_the_metric() -> None:
     by_rule = {f.rule: f for f in check_text(text).findings}
     past = by_rule["metric-target-past"]
     assert past.level == "warning"
-    assert past.message == (
-        "the target for 'NPS' (Net Promoter Score) was due on 2026-09-30 (53 days ago)"
+    assert str(past.message) == (
+        "The target for “NPS” (Net Promoter Score) was due on 2026-09-30 (53 days ago)."
     )
-    assert "new baseline" in (past.fix or "") and "new target" in (past.fix or "")
+    assert "new baseline" in (str(past.fix) or "") and "new target" in (str(past.fix) or "")
     assert lines[past.line - 1][past.column - 1 :] == "2026-09-30"
     assert lines[past.line - 2].strip() == "value: 50"  # the target's date, not the baseline's
     future = by_rule["metric-baseline-future"]
     assert future.level == "warning"
-    assert "'NPS'" in future.message and "2027-01-01" in future.message
+    assert "“NPS”" in str(future.message) and "2027-01-01" in str(future.message)
     assert lines[future.line - 1][future.column - 1 :] == "2027-01-01"
     assert lines[future.line - 2].strip() == "value: 38"
 
@@ -237,7 +237,9 @@ def test_a_custom_metric_is_named_by_its_own_name() -> None:
     data = base()
     data["metrics"][0]["target"] = {"value": 0.99, "date": dt.date(2026, 1, 31)}
     (finding,) = [f for f in check_data(data).findings if f.rule == "metric-target-past"]
-    assert finding.message.startswith("the target for 'DRY_DAYS' (Dry days) was due on 2026-01-31")
+    assert str(finding.message).startswith(
+        "The target for “DRY_DAYS” (Dry days) was due on 2026-01-31"
+    )
 
 
 def test_a_date_of_today_is_neither_past_nor_future() -> None:
@@ -269,13 +271,13 @@ def test_a_promise_beyond_the_hours_of_one_day_points_at_its_words() -> None:
     data["vision"]["statement"] = data["vision"]["review"]["statement"] = statement
     text = dump(data)
     found = [f for f in check_text(text).findings if f.rule == "vision-overpromise"]
-    assert [f.message for f in found] == [
+    assert [str(f.message) for f in found] == [
         '"until 17:00": promises support by phone until 17:00 on Saturdays, but people '
         "answer by phone Sat 10:00\u201314:00."
     ]
     line = text.splitlines()[found[0].line - 1]
     assert line[found[0].column - 1 :].startswith("until 17:00 on Saturdays")
-    assert "Sat 10:00" in (found[0].fix or "")
+    assert "Sat 10:00" in (str(found[0].fix) or "")
     del capacity["day_hours"]
     assert "vision-overpromise" not in rules_of(check_data(data))
 
@@ -345,7 +347,7 @@ def test_a_document_is_judged_the_same_with_and_without_the_fast_path(
     monkeypatch.setattr(fastdoc, "accepts", lambda _data: False)
     slow = check_data(data)
     assert fast == slow
-    promises = [f.message for f in fast.findings if f.rule == "vision-overpromise"]
+    promises = [str(f.message) for f in fast.findings if f.rule == "vision-overpromise"]
     assert len(promises) == 1 and "Saturdays" in promises[0]  # email until 20:00 holds
     assert {"metric-target-past", "metric-baseline-future"} <= rules_of(fast)
 

@@ -11,7 +11,7 @@ import pytest
 from cxphilo.check import FileResult, check_bytes
 from cxphilo.check import silence as silence_module
 from cxphilo.check.rules import ACCEPTS_PHRASES, BY_ID
-from cxphilo.check.structure import quoted_words
+from cxphilo.check.structure import finding_words
 from cxphilo.criteria import judge_vision
 from tests.criteria.test_engine import FIRES
 
@@ -88,7 +88,7 @@ def test_a_comment_two_lines_above_silences_nothing() -> None:
     (unused,) = [f for f in result.findings if f.rule == "disable-unused"]
     assert unused.line == line_of(text, "# cxphilo:")
     assert unused.level == "warning"
-    assert "silences nothing" in unused.message
+    assert "silences nothing" in str(unused.message)
 
 
 def test_an_unknown_rule_is_a_warning_at_its_place_with_a_suggestion() -> None:
@@ -98,7 +98,7 @@ def test_an_unknown_rule_is_a_warning_at_its_place_with_a_suggestion() -> None:
     row = text.split("\n")[unknown.line - 1] if unknown.line else ""
     assert unknown.line == line_of(text, "# cxphilo:")
     assert unknown.column == row.index("vision-buzzwords") + 1
-    assert "did you mean 'vision-buzzword'?" in unknown.message
+    assert "did you mean “vision-buzzword”?" in str(unknown.message)
     assert rules(result.silenced) == ["vision-cliche"]  # the known one still works
 
 
@@ -123,7 +123,7 @@ def test_a_file_that_cannot_be_read_is_never_silenced() -> None:
     assert result.silenced == []
     unread = check(doc(GOOD, above="  # cxphilo: disable=schema\n"))
     (finding,) = unread.findings
-    assert finding.rule == "disable-unused" and "cannot be silenced" in finding.message
+    assert finding.rule == "disable-unused" and "cannot be silenced" in str(finding.message)
 
 
 def test_marker_text_inside_a_value_is_not_a_comment() -> None:
@@ -175,18 +175,20 @@ def test_the_rules_that_take_accepted_phrases_are_those_that_quote_words(
 ) -> None:
     judgement = judge_vision(statement, **context)  # type: ignore[arg-type]
     found = next(f for f in judgement.findings if f.rule == rule)
-    words = quoted_words(found.message, statement, found.span)
-    assert bool(words) == (rule in ACCEPTS_PHRASES), (rule, found.message, words)
+    words = finding_words(found.words, statement, found.span)
+    assert bool(words) == (rule in ACCEPTS_PHRASES), (rule, str(found.message), words)
     for phrase in words:
         assert phrase in statement
+        assert f'"{phrase}"' in str(found.message)  # the message quotes what is accepted
 
 
-def test_quoted_words_keep_a_quote_inside_the_words() -> None:
+def test_finding_words_are_the_quoted_words_else_those_at_the_span() -> None:
     statement = 'We "leverage" synergies.'
-    message = '"We "leverage" synergies", "x": business jargon'
-    assert quoted_words(message, statement, None) == ('We "leverage" synergies',)
-    assert quoted_words("The statement has 30 words.", statement, None) == ()
-    assert quoted_words("no quote", statement, (3, 14)) == ('"leverage"',)
+    assert finding_words(('We "leverage" synergies',), statement, None) == (
+        'We "leverage" synergies',
+    )
+    assert finding_words((), statement, None) == ()
+    assert finding_words((), statement, (3, 14)) == ('"leverage"',)
 
 
 def test_the_accepting_rules_exist() -> None:

@@ -229,6 +229,8 @@ ARGVS = [
     ["--config", "c.yaml", "a.yaml"],
     ["--config=c.toml", "--strict", "--", "-odd.yaml"],
     ["a.yaml", "--format", "text", "--format", "json"],
+    ["--lang", "da", "a.yaml"],
+    ["--lang=tr", "--format", "json", "a.yaml"],
 ]
 
 
@@ -242,8 +244,8 @@ def test_the_fast_parser_reads_options_exactly_as_typer_does(
     assert outcome.exit_code == 0, outcome.output
     fast = checkcmd.parse_args(argv)
     assert fast is not None
-    # __main__ passes these four on; --show-links is left to typer (below).
-    assert seen == [(fast.paths, fast.format, fast.strict, fast.config, False)]
+    # __main__ passes these on; --show-links is left to typer (below).
+    assert seen == [(fast.paths, fast.format, fast.strict, fast.config, False, fast.lang)]
 
 
 @pytest.mark.parametrize(

@@ -98,4 +98,4 @@ def test_a_failing_day_says_what_its_hours_are() -> None:
     ],
 )
 def test_days_in_words(days: list[str], written: str) -> None:
-    assert day_list(days) == written
+    assert str(day_list(days)) == written

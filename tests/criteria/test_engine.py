@@ -68,7 +68,7 @@ def test_the_interface_the_workshop_relies_on() -> None:
         assert isinstance(finding, VisionFinding)
         assert finding.criterion in CRITERIA
         assert finding.level in ("error", "warning", "info")
-        assert finding.message and finding.fix
+        assert str(finding.message) and str(finding.fix)
         assert finding.rule in {rule.id for rule in VISION_RULES}
         if finding.span is not None:
             start, end = finding.span
@@ -81,9 +81,11 @@ def test_a_finding_quotes_the_words_that_triggered_it_and_spans_them() -> None:
     promise = next(f for f in judgement.findings if f.rule == "vision-overpromise")
     assert promise.span is not None
     assert statement[promise.span[0] : promise.span[1]] == "24/7"
-    assert '"24/7"' in promise.message
-    assert "Mon–Fri 09:00–17:00" in promise.message  # noqa: RUF001 (the en dash is meant)
-    assert promise.fix.startswith("A promise of opening hours. The capacity says: 2 people answer")
+    assert '"24/7"' in str(promise.message)
+    assert "Mon–Fri 09:00–17:00" in str(promise.message)  # noqa: RUF001 (the en dash is meant)
+    assert str(promise.fix).startswith(
+        "A promise of opening hours. The capacity says: 2 people answer"
+    )
 
 
 def test_an_empty_statement_fails_with_one_clear_finding() -> None:

@@ -63,7 +63,7 @@ def test_a_slip_does_not_turn_a_verdict(typed: str, language: str) -> None:
 def test_what_triggered_a_finding_is_quoted_as_typed() -> None:
     judgement = judge_vision("Keep our shareohlders confident that support pays for itself.")
     (finding,) = [f for f in judgement.findings if f.rule == "vision-business-target"]
-    assert "shareohlders" in finding.message
+    assert "shareohlders" in str(finding.message)
 
 
 def test_mending_keeps_every_character_in_place() -> None:

@@ -40,7 +40,7 @@ def test_every_html_document_prints_on_a4_by_default(kind: str) -> None:
 def test_an_unknown_paper_is_a_usage_error() -> None:
     with pytest.raises(UsageError) as caught:
         render(load(NORTHWIND).doc, "charter", "html", paper="legal")
-    assert caught.value.message == "unknown paper 'legal'"
+    assert str(caught.value.message) == "unknown paper 'legal'"
     assert caught.value.hint == "use one of: a4, letter"
 
 
@@ -89,7 +89,7 @@ def test_a_wrong_paper_setting_names_its_place(tmp_path: Path, value: str) -> No
     path.write_text(f"strict: false\npaper: {value}\n", encoding="utf-8")
     with pytest.raises(ConfigError) as caught:
         load_config(path)
-    assert caught.value.message.startswith(f"{path}:2:1: paper must be a4 or letter, not ")
+    assert str(caught.value.message).startswith(f"{path}:2:1: paper must be a4 or letter, not ")
     assert caught.value.exit_code == ExitCode.USAGE
 
 

@@ -84,7 +84,7 @@ def test_the_sandbox_refuses_python_internals(tmp_path: Path, expression: str) -
     folder = user_templates(tmp_path, charter_md=f"Hello\n{{{{ {expression} }}}}\n")
     with pytest.raises(TemplateError) as caught:
         render(DOC, "charter", "md", folder)
-    message = caught.value.message
+    message = str(caught.value.message)
     assert "charter.md.j2:2" in message
     assert caught.value.exit_code == ExitCode.USAGE
 

@@ -106,7 +106,7 @@ def test_a_save_waits_for_the_folder_lock_and_then_says_who_holds_it(
         assert time.monotonic() - started >= 0.2
     finally:
         os.close(holder)
-    assert caught.value.message == (
+    assert str(caught.value.message) == (
         f"{path}: another cxphilo has been saving in {tmp_path} for 0.2 seconds; not saved"
     )
     assert caught.value.hint is not None

@@ -53,7 +53,7 @@ def test_csv_without_an_idea_column_says_where(tmp_path: Path) -> None:
     path.write_text("who,what\nAna,Quick\n", encoding="utf-8")
     with pytest.raises(UsageError) as caught:
         read_ideas(path)
-    assert caught.value.message == f"{path}:1:1: no idea column in the header (who, what)"
+    assert str(caught.value.message) == f"{path}:1:1: no idea column in the header (who, what)"
     assert caught.value.hint == "name the columns, for example: participant,idea"
 
 
@@ -103,5 +103,5 @@ def test_an_unquoted_separator_inside_an_idea_is_reported_not_cut(tmp_path: Path
     path.write_text("participant,idea\nTom,Fast, friendly help\n", encoding="utf-8")
     with pytest.raises(UsageError) as caught:
         read_ideas(path)
-    assert caught.value.message == f"{path}:2:1: 3 cells, but the header has 2"
+    assert str(caught.value.message) == f"{path}:2:1: 3 cells, but the header has 2"
     assert caught.value.hint == "put an idea that holds a comma in double quotes"

@@ -171,7 +171,7 @@ def test_ctrl_c_before_the_file_exists(tmp_path: Path) -> None:
             ScriptedAsker([("Language", KeyboardInterrupt)]),
             RecordingScreen(),
         )
-    assert caught.value.message == "Stopped before anything was saved."
+    assert str(caught.value.message) == "Stopped before anything was saved."
     assert not path.exists()
 
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 
 from cxphilo.document import catalogue
+from cxphilo.locale import words
 from cxphilo.vocabulary import LANGUAGES
 from cxphilo.workshop import suggestions as lexicon
+
+EN = words("en")
 
 
 @pytest.mark.parametrize(
@@ -53,7 +56,7 @@ def test_every_value_is_named_in_every_language_and_complete() -> None:
 
 def test_every_suggested_metric_is_in_the_catalogue() -> None:
     ids = {m for e in lexicon.lexicon().values for m in e.metrics}
-    ids |= {m for t in lexicon.default_teams() for m in t.metrics}
+    ids |= {m for t in lexicon.default_teams(EN) for m in t.metrics}
     assert ids
     assert not [m for m in ids if catalogue.find(m) is None]
 
@@ -69,16 +72,16 @@ def test_the_methods_table_of_values_and_metrics() -> None:
 
 
 def test_technology_hiring_and_survey_suggestions() -> None:
-    assert "Knowledge base" in lexicon.technology_for("autonomy")
-    questions, strong = lexicon.hiring_for("Delight")
+    assert "Knowledge base" in lexicon.technology_for("autonomy", EN)
+    questions, strong = lexicon.hiring_for("Delight", EN)
     assert "how lucky are you" in questions[0]
     assert strong
-    assert lexicon.hiring_for("Deliver WOW") == ((), None)
-    assert lexicon.survey_for("Deliver WOW").startswith('What does "Deliver WOW" mean')
+    assert lexicon.hiring_for("Deliver WOW", EN) == ((), None)
+    assert lexicon.survey_for("Deliver WOW", EN).startswith("What does “Deliver WOW” mean")
 
 
 def test_the_default_teams_and_the_help_playbook() -> None:
-    teams = lexicon.default_teams()
+    teams = lexicon.default_teams(EN)
     assert [t.name for t in teams] == [
         "Support",
         "Sales",
@@ -89,10 +92,22 @@ def test_the_default_teams_and_the_help_playbook() -> None:
         "Marketing",
     ]
     teams[0].name = "changed"
-    assert lexicon.default_teams()[0].name == "Support"  # callers get copies
-    playbook = lexicon.default_recovery()
+    assert lexicon.default_teams(EN)[0].name == "Support"  # callers get copies
+    playbook = lexicon.default_recovery(EN)
     assert playbook.name == "HELP"
     assert "".join(s.name[0] for s in playbook.steps) == "HELP"
+
+
+def test_the_suggestions_come_in_the_language_they_are_asked_in() -> None:
+    """What the team accepts goes into its file, so it is in the document's language."""
+    danish = words("da")
+    assert lexicon.statement_for("Honesty", danish) != lexicon.statement_for("Honesty", EN)
+    assert lexicon.default_teams(danish)[0].activities != lexicon.default_teams(EN)[0].activities
+    assert lexicon.default_recovery(danish).steps[0].guidance != (
+        lexicon.default_recovery(EN).steps[0].guidance
+    )
+    question = lexicon.survey_for("Sjov", danish)
+    assert "Sjov" in question and question != lexicon.survey_for("Sjov", EN)
 
 
 def test_is_statement() -> None:

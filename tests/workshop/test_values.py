@@ -628,7 +628,7 @@ def test_imported_names_are_matched_to_the_room_and_asked_about_when_unsure(
         "Tom",
         "Mei (support lead)",
     ]
-    asked = [a.message for a in run.asker.asked if "Who is that" in a.message]
+    asked = [str(a.message) for a in run.asker.asked if "Who is that" in str(a.message)]
     assert len(asked) == 2  # mei and INGRID were sure; each name is asked about once
 
 

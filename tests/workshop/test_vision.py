@@ -64,7 +64,7 @@ def test_write_see_the_verdicts_rewrite_and_review(make_run: MakeRun) -> None:
     )
     shown = verdicts(run)
     assert dict(shown[0].criteria) == {"simple": "fail", "service": "pass", "future": "fail"}
-    assert [f.message for f in shown[0].findings] == [
+    assert [str(f.message) for f in shown[0].findings] == [
         "“best” is a buzzword",
         "“24/7” is beyond the capacity",
     ]
@@ -195,4 +195,4 @@ def test_the_real_engine_judges_against_the_capacity(doc_path: Any) -> None:
         vision.run(session)
     [shown] = [b for b in screen.blocks if isinstance(b, Verdicts)]
     assert dict(shown.criteria)["future"] == "fail"
-    assert any(f.criterion == "future" and f.fix for f in shown.findings)
+    assert any(f.criterion == "future" and str(f.fix) for f in shown.findings)
