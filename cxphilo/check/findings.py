@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from typing import Literal, NamedTuple
 
 Level = Literal["error", "warning", "info"]
 LEVELS: tuple[Level, ...] = ("error", "warning", "info")
 CriterionVerdict = Literal["pass", "fail", "skip"]
 # SARIF's own words: a comment in the file itself, or a setting kept outside it.
-# (Suppression is a NamedTuple, not a dataclass: a class made by @dataclass costs
-# a third of a millisecond at start-up, and `cxphilo check` starts thousands of times.)
+# (Suppression and Finding are NamedTuples, not dataclasses: a class made by @dataclass
+# costs a third of a millisecond at start-up, importing dataclasses far more, and
+# `cxphilo check` starts thousands of times.)
 SuppressionKind = Literal["inSource", "external"]
 
 
@@ -23,8 +23,7 @@ class Suppression(NamedTuple):
     column: int | None = None
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One thing the check noticed, placed where the value it is about sits."""
 
     rule: str
@@ -41,10 +40,9 @@ class Finding:
     suppressed: Suppression | None = None
 
     def at_level(self, level: Level) -> Finding:
-        return replace(self, level=level)
+        return self._replace(level=level)
 
 
-@dataclass
 class FileResult:
     """The check of one file: a verdict per criterion and every finding, in file order.
 
@@ -53,10 +51,33 @@ class FileResult:
     formats and never failing the check.
     """
 
-    path: str
-    criteria: dict[str, CriterionVerdict]
-    findings: list[Finding] = field(default_factory=list)
-    silenced: list[Finding] = field(default_factory=list)
+    __slots__ = ("criteria", "findings", "path", "silenced")
+
+    def __init__(
+        self,
+        path: str,
+        criteria: dict[str, CriterionVerdict],
+        findings: list[Finding] | None = None,
+        silenced: list[Finding] | None = None,
+    ) -> None:
+        self.path = path
+        self.criteria = criteria
+        self.findings = [] if findings is None else findings
+        self.silenced = [] if silenced is None else silenced
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.path, self.criteria, self.findings, self.silenced)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is FileResult and self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as before
+
+    def __repr__(self) -> str:
+        return (
+            f"FileResult(path={self.path!r}, criteria={self.criteria!r}, "
+            f"findings={self.findings!r}, silenced={self.silenced!r})"
+        )
 
     def count(self, level: Level) -> int:
         return sum(1 for f in self.findings if f.level == level)

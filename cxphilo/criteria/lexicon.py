@@ -24,15 +24,17 @@ from __future__ import annotations
 import json
 import re
 import zlib
-from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cxphilo.vocabulary import LANGUAGES
 
-from . import patterns, spelling
+from . import spelling
 from .text import WORD_RE, Numbers, Statement, fold
+
+if TYPE_CHECKING:
+    from . import patterns
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 SUPPORTED = LANGUAGES  # every language of a document has a lexicon
@@ -121,17 +123,21 @@ def pieces(words: list[Token], text: str) -> list[Token]:
     return out
 
 
-@dataclass
 class _Wildcards:
     """Words sorted by where their `*` stands: `word`, `word*`, `*word`, `*word*`."""
 
-    exact: set[str] = field(default_factory=set)
-    prefixes: set[str] = field(default_factory=set)
-    suffixes: set[str] = field(default_factory=set)
-    infixes: list[str] = field(default_factory=list)
+    __slots__ = ("exact", "infixes", "prefixes", "suffixes")
+
+    def __init__(self) -> None:
+        self.exact: set[str] = set()
+        self.prefixes: set[str] = set()
+        self.suffixes: set[str] = set()
+        self.infixes: list[str] = []
 
     def add(self, alt: str, core: str) -> None:
         if (alt.startswith("*") != alt.endswith("*")) and len(core) > AFFIX_MAX:
+            from . import patterns
+
             raise patterns.PatternError(
                 f"“{alt}” is a prefix or suffix of more than {AFFIX_MAX} letters"
             )
@@ -211,6 +217,8 @@ Phrase = tuple[Part, ...]
 
 def phrases_of(tree: patterns.Seq) -> list[Phrase]:
     """A pattern's sequences as parts the words of a statement are matched against."""
+    from . import patterns  # only to build matchers: a run reads them built (derived/)
+
     out: list[Phrase] = []
     for variant in patterns.variants(tree):
         parts: list[Part] = []
@@ -308,6 +316,10 @@ class Matcher:
     @classmethod
     def build(cls, entries: list[str], cjk: bool, where: str = "") -> Matcher:
         """The matcher of a category's entries; raises LexiconError for a malformed one."""
+        # Imported here: a run reads its matchers built (derived/), and the pattern
+        # language's classes cost time to create at import.
+        from . import patterns
+
         words = _Wildcards()
         literals: list[str] = []
         regexes: list[str] = []
@@ -510,19 +522,23 @@ def soften(entry: str) -> str:
     return _SOFTENS.sub(both, entry)
 
 
-@dataclass
 class Lexicon:
     """The compiled word lists of one language."""
 
-    language: str
-    data: dict[str, Any]
-    # `matchers_digest` of the file `data` was read from: what lets the stored
-    # matchers be used; "" for data from elsewhere, whose matchers are always built.
-    checksum: str = ""
-    matchers: dict[str, Matcher] = field(default_factory=dict)
-    _sets: dict[str, frozenset[str]] = field(default_factory=dict)
-    _has: dict[tuple[str, str], bool] = field(default_factory=dict)
-    _tokens: tuple[str, list[Token], list[Token]] = ("", [], [])
+    # A plain class: importing dataclasses costs `cxphilo check` milliseconds on every run.
+    def __init__(self, language: str, data: dict[str, Any], checksum: str = "") -> None:
+        self.language = language
+        self.data = data
+        # `matchers_digest` of the file `data` was read from: what lets the stored
+        # matchers be used; "" for data from elsewhere, whose matchers are always built.
+        self.checksum = checksum
+        self.matchers: dict[str, Matcher] = {}
+        self._sets: dict[str, frozenset[str]] = {}
+        self._has: dict[tuple[str, str], bool] = {}
+        self._tokens: tuple[str, list[Token], list[Token]] = ("", [], [])
+
+    def __repr__(self) -> str:
+        return f"Lexicon({self.language!r})"
 
     @property
     def cjk(self) -> bool:

@@ -12,8 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -32,20 +31,35 @@ MAX_DEPTH = 64
 PathKey = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):  # NamedTuples: cheaper to make at start-up than dataclasses
     """Where something sits in the text: 1-based line and column."""
 
     line: int
     column: int
 
 
-@dataclass
 class Positions:
     """Where each key and value of a loaded document sits."""
 
-    values: dict[PathKey, Position] = field(default_factory=dict)
-    keys: dict[PathKey, Position] = field(default_factory=dict)
+    # Plain classes (this one and Parsed): importing dataclasses costs `cxphilo check`
+    # milliseconds on every run.
+    __slots__ = ("keys", "values")
+
+    def __init__(
+        self,
+        values: dict[PathKey, Position] | None = None,
+        keys: dict[PathKey, Position] | None = None,
+    ) -> None:
+        self.values: dict[PathKey, Position] = {} if values is None else values
+        self.keys: dict[PathKey, Position] = {} if keys is None else keys
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Positions and (self.values, self.keys) == (other.values, other.keys)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as before
+
+    def __repr__(self) -> str:
+        return f"Positions(values={self.values!r}, keys={self.keys!r})"
 
     def of(self, path: PathKey) -> Position | None:
         """The position of the value at `path`, or of its nearest ancestor."""
@@ -63,8 +77,7 @@ class Positions:
         return self.keys.get(path) or self.of(path)
 
 
-@dataclass(frozen=True)
-class Comment:
+class Comment(NamedTuple):
     """A comment a person wrote, and the document path it belongs to."""
 
     line: int  # 1-based line in the source
@@ -73,13 +86,29 @@ class Comment:
     path: PathKey | None  # the key it sits above or beside; None: end of file
 
 
-@dataclass
 class Parsed:
     """The result of reading YAML text."""
 
-    data: Any
-    positions: Positions
-    comments: list[Comment]
+    __slots__ = ("comments", "data", "positions")
+
+    def __init__(self, data: Any, positions: Positions, comments: list[Comment]) -> None:
+        self.data = data
+        self.positions = positions
+        self.comments = comments
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Parsed and (self.data, self.positions, self.comments) == (
+            other.data,
+            other.positions,
+            other.comments,
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as before
+
+    def __repr__(self) -> str:
+        return (
+            f"Parsed(data={self.data!r}, positions={self.positions!r}, comments={self.comments!r})"
+        )
 
 
 class YamlProblems(Exception):
