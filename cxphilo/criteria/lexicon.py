@@ -742,7 +742,11 @@ def lexicon(language: str) -> Lexicon:
         language = "en"
     source = (LEXICON_DIR / f"{language}.json").read_bytes()
     data = json.loads(source.decode("utf-8"))
-    return Lexicon(language, data, matchers_digest(language, source))
+    try:
+        checksum = matchers_digest(language, source)
+    except OSError:  # the modules' source is not installed: build the matchers here
+        checksum = ""
+    return Lexicon(language, data, checksum)
 
 
 # Categories that are sets of plain words, read with `Lexicon.words`: no pattern syntax.
