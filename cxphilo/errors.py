@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class ExitCode(enum.IntEnum):
@@ -22,8 +22,10 @@ class ExitCode(enum.IntEnum):
     INTERRUPTED = 130  # Ctrl-C
 
 
-@dataclass(frozen=True)
-class Problem:
+# A NamedTuple, not a dataclass: importing dataclasses (which imports inspect) and
+# making each class cost milliseconds at start-up, and `cxphilo check` starts
+# thousands of times. The other records of the check's path are NamedTuples too.
+class Problem(NamedTuple):
     """One thing wrong in a file, with where it sits (1-based line and column)."""
 
     path: str

@@ -20,6 +20,13 @@ cxphilo/criteria/derived/spelling_<lang>.json
     word frequencies (words used at least once in three million, Zipf 2.5).
     Run it again after changing a lexicon; tests/criteria/test_derived.py fails
     until then.
+cxphilo/criteria/derived/matchers_<lang>.json
+    The lexicon's matchers, built as cxphilo/criteria/lexicon.py builds them
+    (every category of patterns, and the claim kinds the engine looks for at
+    once), so that a run reads them instead of parsing ~1,600 entries. With the
+    checksum of the lexicon and the code they were built from: after an edit to
+    either, cxphilo builds them itself (slower, the same verdicts) and
+    tests/criteria/test_derived.py fails until this is run again.
 """
 
 from __future__ import annotations
@@ -102,6 +109,41 @@ def spelling_table(language: str) -> dict[str, object]:
     return {"known": known, "real": sorted(set(real))}
 
 
+def matcher_keys(data: dict[str, object]) -> list[str]:
+    """What a lexicon's matchers are stored for: every category of patterns (the plain
+    word sets are read as sets) and the categories the engine looks for at once."""
+    sys.path.insert(0, str(ROOT))
+    from cxphilo.criteria.engine import CLAIM_KINDS
+    from cxphilo.criteria.lexicon import WORD_SETS
+
+    keys = [
+        category
+        for category, value in data.items()
+        if isinstance(value, list) and not category.startswith("_") and category not in WORD_SETS
+    ]
+    return [*keys, "|".join(CLAIM_KINDS)]
+
+
+def matcher_table(language: str) -> dict[str, object]:
+    sys.path.insert(0, str(ROOT))
+    from cxphilo.criteria import lexicon
+
+    source = (LEXICONS / f"{language}.json").read_bytes()
+    data = json.loads(source.decode("utf-8"))
+    matchers = {
+        key: (
+            lexicon.combined_matcher(data, language, tuple(key.split("|")))
+            if "|" in key
+            else lexicon.category_matcher(data, language, key)
+        )
+        for key in matcher_keys(data)
+    }
+    return {
+        "checksum": lexicon.matchers_digest(language, source),
+        **lexicon.matchers_data(matchers),
+    }
+
+
 def render(about: str, table: dict[str, object]) -> str:
     lines = [json.dumps({"_about": about}, ensure_ascii=False)[:-1] + ","]
     items = list(table.items())
@@ -111,6 +153,12 @@ def render(about: str, table: dict[str, object]) -> str:
         if isinstance(value, list) and len(value) > 8:  # one per line: diffs stay readable
             items_ = [json.dumps(v, ensure_ascii=False) for v in value]
             value_ = "[\n" + ",\n".join(f"    {v}" for v in items_) + "\n  ]"
+        elif isinstance(value, dict) and len(value) > 8:  # the same, one key per line
+            items_ = [
+                f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
+                for k, v in value.items()
+            ]
+            value_ = "{\n" + ",\n".join(f"    {v}" for v in items_) + "\n  }"
         lines.append(f"  {key_}: {value_}{comma}")
     return "\n".join(lines) + "\n}\n"
 
@@ -120,6 +168,14 @@ def _spelling(language: str) -> tuple[str, object]:
         f"The {language} lexicon's words and stems, and the real words one slip from them "
         "(from wordfreq, CC BY-SA 4.0), written by tools/derive.py.",
         lambda: spelling_table(language),
+    )
+
+
+def _matchers(language: str) -> tuple[str, object]:
+    return (
+        f"The {language} lexicon's matchers, built by tools/derive.py; read by "
+        "cxphilo/criteria/lexicon.py while their checksum holds. Do not edit.",
+        lambda: matcher_table(language),
     )
 
 
@@ -134,6 +190,7 @@ TABLES = {
         traditional_chinese,
     ),
     **{f"spelling_{language}.json": _spelling(language) for language in LANGUAGES},
+    **{f"matchers_{language}.json": _matchers(language) for language in LANGUAGES},
 }
 
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,17 +32,67 @@ SETTINGS = ("rules", "strict", "accept", "docs", "templates", "paper")
 RULE_LEVELS = ("error", "warning", "info", "off")
 
 
-@dataclass(frozen=True)
 class Config:
     """cxphilo settings; the defaults when no file is found."""
 
-    rules: dict[str, str] = field(default_factory=dict)
-    strict: bool = False
-    accept: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    docs: str | None = None  # an absolute URL of docs/rules.md; None: the placeholder
-    templates: Path | None = None
-    paper: str | None = None  # "a4" or "letter"; None: not set, A4
-    source: Path | None = None  # the file the settings came from
+    # A plain class that refuses changes, as a frozen dataclass would: importing
+    # dataclasses costs milliseconds of every `cxphilo check`.
+    __slots__ = ("accept", "docs", "paper", "rules", "source", "strict", "templates")
+
+    rules: dict[str, str]
+    strict: bool
+    accept: dict[str, tuple[str, ...]]
+    docs: str | None  # an absolute URL of docs/rules.md; None: the placeholder
+    templates: Path | None
+    paper: str | None  # "a4" or "letter"; None: not set, A4
+    source: Path | None  # the file the settings came from
+
+    def __init__(
+        self,
+        rules: dict[str, str] | None = None,
+        strict: bool = False,
+        accept: dict[str, tuple[str, ...]] | None = None,
+        docs: str | None = None,
+        templates: Path | None = None,
+        paper: str | None = None,
+        source: Path | None = None,
+    ) -> None:
+        values = (
+            {} if rules is None else rules,
+            strict,
+            {} if accept is None else accept,
+            docs,
+            templates,
+            paper,
+            source,
+        )
+        for name, value in zip(_CONFIG_FIELDS, values, strict=True):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+    def _fields(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in _CONFIG_FIELDS)
+
+    def __reduce__(self) -> tuple[type[Config], tuple[object, ...]]:
+        return (Config, self._fields())  # copy and pickle through __init__
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Config and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{n}={getattr(self, n)!r}" for n in _CONFIG_FIELDS)
+        return f"Config({inner})"
+
+
+_CONFIG_FIELDS = ("rules", "strict", "accept", "docs", "templates", "paper", "source")
 
 
 def find_config(start: Path | None = None) -> Path | None:

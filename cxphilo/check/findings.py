@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from cxphilo.locale import N_, Text
@@ -14,8 +13,9 @@ Level = Literal["error", "warning", "info"]
 LEVELS: tuple[Level, ...] = ("error", "warning", "info")
 CriterionVerdict = Literal["pass", "fail", "skip"]
 # SARIF's own words: a comment in the file itself, or a setting kept outside it.
-# (Suppression is a NamedTuple, not a dataclass: a class made by @dataclass costs
-# a third of a millisecond at start-up, and `cxphilo check` starts thousands of times.)
+# (Suppression and Finding are NamedTuples, not dataclasses: a class made by @dataclass
+# costs a third of a millisecond at start-up, importing dataclasses far more, and
+# `cxphilo check` starts thousands of times.)
 SuppressionKind = Literal["inSource", "external"]
 # How a report words a criterion and a verdict (the file, the configuration and the
 # machine formats keep the ids).
@@ -32,8 +32,7 @@ class Suppression(NamedTuple):
     column: int | None = None
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One thing the check noticed, placed where the value it is about sits.
 
     Its `message` and `fix` are made as `Text`, a message id with its
@@ -58,7 +57,7 @@ class Finding:
     english: tuple[str, str | None] | None = None
 
     def at_level(self, level: Level) -> Finding:
-        return replace(self, level=level)
+        return self._replace(level=level)
 
     def worded(self, t: Words, en: Words) -> Finding:
         """This finding as shown: message and fix in `t`'s language, English beside them.
@@ -67,7 +66,7 @@ class Finding:
             return self
         fix = None if self.fix is None else t.say(self.fix)
         english = (en.say(self.message), None if self.fix is None else en.say(self.fix))
-        return replace(self, message=t.say(self.message), fix=fix, english=english)
+        return self._replace(message=t.say(self.message), fix=fix, english=english)
 
     @property
     def message_en(self) -> str:
@@ -80,7 +79,6 @@ class Finding:
         return None if self.fix is None else str(self.fix)
 
 
-@dataclass
 class FileResult:
     """The check of one file: a verdict per criterion and every finding, in file order.
 
@@ -89,18 +87,45 @@ class FileResult:
     formats and never failing the check.
     """
 
-    path: str
-    criteria: dict[str, CriterionVerdict]
-    findings: list[Finding] = field(default_factory=list)
-    silenced: list[Finding] = field(default_factory=list)
-    language: str = "en"  # the document's, in which its findings are worded
+    __slots__ = ("criteria", "findings", "language", "path", "silenced")
+
+    def __init__(
+        self,
+        path: str,
+        criteria: dict[str, CriterionVerdict],
+        findings: list[Finding] | None = None,
+        silenced: list[Finding] | None = None,
+        language: str = "en",
+    ) -> None:
+        self.path = path
+        self.criteria = criteria
+        self.findings = [] if findings is None else findings
+        self.silenced = [] if silenced is None else silenced
+        self.language = language  # the document's, in which its findings are worded
 
     def worded(self, t: Words, en: Words) -> FileResult:
         """The result with every finding worded in `t`'s language (`Finding.worded`)."""
-        return replace(
-            self,
-            findings=[f.worded(t, en) for f in self.findings],
-            silenced=[f.worded(t, en) for f in self.silenced],
+        return FileResult(
+            self.path,
+            self.criteria,
+            [f.worded(t, en) for f in self.findings],
+            [f.worded(t, en) for f in self.silenced],
+            self.language,
+        )
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.path, self.criteria, self.findings, self.silenced, self.language)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is FileResult and self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as before
+
+    def __repr__(self) -> str:
+        return (
+            f"FileResult(path={self.path!r}, criteria={self.criteria!r}, "
+            f"findings={self.findings!r}, silenced={self.silenced!r}, "
+            f"language={self.language!r})"
         )
 
     def count(self, level: Level) -> int:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from cxphilo.criteria import Judgement, is_action_statement, judge_vision, verdicts
@@ -82,7 +81,7 @@ class Located:
         if suppressed is None:
             self.findings.append(finding)
         else:
-            self.silenced.append(replace(finding, suppressed=suppressed))
+            self.silenced.append(finding._replace(suppressed=suppressed))
 
     def inside(self, path: PathKey, value: str, offset: int) -> tuple[int, int] | None:
         """Line and column of character `offset` of the one-line scalar `value` at `path`."""

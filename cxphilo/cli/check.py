@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from cxphilo import DEFAULT_FILE
@@ -22,15 +21,40 @@ from cxphilo.vocabulary import CHECK_FORMATS
 FORMATS = CHECK_FORMATS
 
 
-@dataclass
 class CheckArgs:
     """The options of `cxphilo check`."""
 
-    paths: list[Path] = field(default_factory=list)
-    format: str | None = None
-    strict: bool = False
-    config: Path | None = None
-    lang: str | None = None
+    # A plain class: this module is on the fast start-up path, and importing
+    # dataclasses costs more than the parsing it serves.
+    __slots__ = ("config", "format", "lang", "paths", "strict")
+
+    def __init__(
+        self,
+        paths: list[Path] | None = None,
+        format: str | None = None,
+        strict: bool = False,
+        config: Path | None = None,
+        lang: str | None = None,
+    ) -> None:
+        self.paths = [] if paths is None else paths
+        self.format = format
+        self.strict = strict
+        self.config = config
+        self.lang = lang
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.paths, self.format, self.strict, self.config, self.lang)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is CheckArgs and self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as before
+
+    def __repr__(self) -> str:
+        return (
+            f"CheckArgs(paths={self.paths!r}, format={self.format!r}, strict={self.strict!r}, "
+            f"config={self.config!r}, lang={self.lang!r})"
+        )
 
 
 def parse_args(argv: list[str]) -> CheckArgs | None:

@@ -20,8 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from cxphilo.locale import N_, Either, Series, Text
 from cxphilo.vocabulary import DAYS
@@ -124,8 +123,7 @@ def parse_hours(text: str | None) -> Span | None:
     return (start, end)
 
 
-@dataclass(frozen=True)
-class Check:
+class Check(NamedTuple):  # NamedTuples: cheaper to make at start-up than dataclasses
     """Whether a promise about hours holds, and where it does not.
 
     `verdict` is None when the capacity does not say enough to tell. `failing`
@@ -137,8 +135,7 @@ class Check:
     failing: tuple[tuple[str | None, tuple[Span, ...]], ...] = ()
 
 
-@dataclass(frozen=True)
-class Reach:
+class Reach(NamedTuple):
     """A capacity as a week: None (or empty) means the team did not declare it."""
 
     team_size: int | None

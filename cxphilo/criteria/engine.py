@@ -18,8 +18,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from cxphilo.locale import N_, Text
 from cxphilo.vocabulary import CRITERIA, DAYS, Criterion
@@ -49,8 +48,7 @@ Span = tuple[int, int]
 MAX_JUDGED = 10_000
 
 
-@dataclass(frozen=True)
-class VisionRule:
+class VisionRule(NamedTuple):  # NamedTuples: cheaper to make at start-up than dataclasses
     """A rule of the criteria: stable id, the criterion it informs, default level."""
 
     id: str
@@ -166,8 +164,7 @@ CLAIM_KINDS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class VisionFinding:
+class VisionFinding(NamedTuple):
     """One thing the criteria noticed in a statement."""
 
     rule: str
@@ -179,14 +176,55 @@ class VisionFinding:
     words: tuple[str, ...] = ()  # the words of the statement the message quotes
 
 
-@dataclass(frozen=True)
 class Judgement:
     """The verdict on each criterion and the findings that led to it."""
+
+    # A plain class that refuses changes, as a frozen dataclass would, without the
+    # start-up cost of dataclasses; not a NamedTuple, whose default list would be
+    # shared by every Judgement made without findings.
+    __slots__ = ("criteria", "findings", "language", "statement")
 
     statement: str
     language: str
     criteria: dict[str, Verdict]
-    findings: list[VisionFinding] = field(default_factory=list)
+    findings: list[VisionFinding]
+
+    def __init__(
+        self,
+        statement: str,
+        language: str,
+        criteria: dict[str, Verdict],
+        findings: list[VisionFinding] | None = None,
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "statement", statement)
+        set_(self, "language", language)
+        set_(self, "criteria", criteria)
+        set_(self, "findings", [] if findings is None else findings)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.statement, self.language, self.criteria, self.findings)
+
+    def __reduce__(self) -> tuple[type[Judgement], tuple[object, ...]]:
+        return (Judgement, self._fields())  # copy and pickle through __init__
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Judgement and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (
+            f"Judgement(statement={self.statement!r}, language={self.language!r}, "
+            f"criteria={self.criteria!r}, findings={self.findings!r})"
+        )
 
     @property
     def passed(self) -> bool:

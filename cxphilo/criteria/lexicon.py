@@ -9,21 +9,32 @@ Matching is built for speed, because the workshop judges a statement on every
 keystroke: single words are looked up in sets (whole words, prefixes by
 length, suffixes by length) and only phrases of several words go through a
 regular expression.
+
+Building the matchers means parsing every entry, which costs more than the rest of
+a `cxphilo check` run; so tools/derive.py builds them once and writes them to
+`derived/matchers_<lang>.json`, with a checksum of what they were built from (the
+language's lexicon, this module, `patterns` and `text`, and the derived tables
+the entries are expanded or folded with). A lexicon read from its file uses them
+while the checksum still holds, and builds its matchers itself otherwise, so a
+stale file costs speed, never a wrong verdict.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+import zlib
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cxphilo.vocabulary import LANGUAGES
 
-from . import patterns, spelling
+from . import spelling
 from .text import WORD_RE, Numbers, Statement, fold
+
+if TYPE_CHECKING:
+    from . import patterns
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 SUPPORTED = LANGUAGES  # every language of a document has a lexicon
@@ -112,17 +123,21 @@ def pieces(words: list[Token], text: str) -> list[Token]:
     return out
 
 
-@dataclass
 class _Wildcards:
     """Words sorted by where their `*` stands: `word`, `word*`, `*word`, `*word*`."""
 
-    exact: set[str] = field(default_factory=set)
-    prefixes: set[str] = field(default_factory=set)
-    suffixes: set[str] = field(default_factory=set)
-    infixes: list[str] = field(default_factory=list)
+    __slots__ = ("exact", "infixes", "prefixes", "suffixes")
+
+    def __init__(self) -> None:
+        self.exact: set[str] = set()
+        self.prefixes: set[str] = set()
+        self.suffixes: set[str] = set()
+        self.infixes: list[str] = []
 
     def add(self, alt: str, core: str) -> None:
         if (alt.startswith("*") != alt.endswith("*")) and len(core) > AFFIX_MAX:
+            from . import patterns
+
             raise patterns.PatternError(
                 f"“{alt}” is a prefix or suffix of more than {AFFIX_MAX} letters"
             )
@@ -146,16 +161,40 @@ class _Wildcards:
         )
 
 
-@dataclass(frozen=True)
 class Part:
     """One word of a phrase: its alternatives, or a gap of a few words."""
 
-    exact: frozenset[str] = frozenset()
-    prefixes: frozenset[str] = frozenset()
-    suffixes: frozenset[str] = frozenset()
-    infixes: tuple[str, ...] = ()
-    optional: bool = False
-    gap: bool = False
+    # A plain class rather than a frozen dataclass: thousands are made when the
+    # matchers are read from derived/, and a frozen dataclass's __init__ is slow.
+    __slots__ = ("exact", "gap", "infixes", "optional", "prefixes", "suffixes")
+
+    def __init__(
+        self,
+        exact: frozenset[str] = frozenset(),
+        prefixes: frozenset[str] = frozenset(),
+        suffixes: frozenset[str] = frozenset(),
+        infixes: tuple[str, ...] = (),
+        optional: bool = False,
+        gap: bool = False,
+    ) -> None:
+        self.exact = exact
+        self.prefixes = prefixes
+        self.suffixes = suffixes
+        self.infixes = infixes
+        self.optional = optional
+        self.gap = gap
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.exact, self.prefixes, self.suffixes, self.infixes, self.optional, self.gap)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Part) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return "Part({!r}, {!r}, {!r}, {!r}, {!r}, {!r})".format(*self._key())
 
     @classmethod
     def of(cls, alternatives: list[str], optional: bool) -> Part:
@@ -178,6 +217,8 @@ Phrase = tuple[Part, ...]
 
 def phrases_of(tree: patterns.Seq) -> list[Phrase]:
     """A pattern's sequences as parts the words of a statement are matched against."""
+    from . import patterns  # only to build matchers: a run reads them built (derived/)
+
     out: list[Phrase] = []
     for variant in patterns.variants(tree):
         parts: list[Part] = []
@@ -227,25 +268,58 @@ def _first_keys(phrase: Phrase) -> tuple[frozenset[str], frozenset[str]] | None:
     return first.exact, first.prefixes
 
 
-@dataclass
 class Matcher:
     """One category of one language, split into fast word lookups and phrases."""
 
-    exact: frozenset[str] = frozenset()
-    prefixes: frozenset[str] = frozenset()
-    suffixes: frozenset[str] = frozenset()
-    infixes: tuple[str, ...] = ()
-    literals: tuple[str, ...] = ()  # Chinese: plain substrings
-    # Phrases of several words, indexed by the word (or word prefix) they start
-    # with, so that each is tried only where such a word starts.
-    by_word: dict[str, list[Phrase]] = field(default_factory=dict)
-    by_prefix: dict[str, list[Phrase]] = field(default_factory=dict)
-    anywhere: list[Phrase] = field(default_factory=list)
-    regexes: re.Pattern[str] | None = None  # Chinese, and phrases with symbols ("no. 1")
+    # A plain class: one is made for each category a statement is judged on, and
+    # a dataclass costs time to create when the module is imported.
+    __slots__ = (
+        "_compiled",
+        "anywhere",
+        "by_prefix",
+        "by_word",
+        "exact",
+        "infixes",
+        "literals",
+        "prefixes",
+        "regex",
+        "suffixes",
+    )
+
+    def __init__(
+        self,
+        exact: frozenset[str] = frozenset(),
+        prefixes: frozenset[str] = frozenset(),
+        suffixes: frozenset[str] = frozenset(),
+        infixes: tuple[str, ...] = (),
+        literals: tuple[str, ...] = (),  # Chinese: plain substrings
+        # Phrases of several words, indexed by the word (or word prefix) they start
+        # with, so that each is tried only where such a word starts.
+        by_word: dict[str, list[Phrase]] | None = None,
+        by_prefix: dict[str, list[Phrase]] | None = None,
+        anywhere: list[Phrase] | None = None,
+        regex: str | None = None,  # Chinese, and phrases with symbols ("no. 1")
+    ) -> None:
+        self.exact = exact
+        self.prefixes = prefixes
+        self.suffixes = suffixes
+        self.infixes = infixes
+        self.literals = literals
+        self.by_word = by_word if by_word is not None else {}
+        self.by_prefix = by_prefix if by_prefix is not None else {}
+        self.anywhere = anywhere if anywhere is not None else []
+        self.regex = regex
+        # Compiled on the first find() that needs it: most categories' expression is
+        # never run on a given document, and compiling them all costs milliseconds.
+        self._compiled: re.Pattern[str] | None = None
 
     @classmethod
     def build(cls, entries: list[str], cjk: bool, where: str = "") -> Matcher:
         """The matcher of a category's entries; raises LexiconError for a malformed one."""
+        # Imported here: a run reads its matchers built (derived/), and the pattern
+        # language's classes cost time to create at import.
+        from . import patterns
+
         words = _Wildcards()
         literals: list[str] = []
         regexes: list[str] = []
@@ -290,7 +364,7 @@ class Matcher:
             by_word,
             by_prefix,
             anywhere,
-            re.compile("|".join(ordered)) if ordered else None,
+            "|".join(ordered) if ordered else None,
         )
 
     def word(self, token: Token) -> bool:
@@ -318,8 +392,11 @@ class Matcher:
             while at >= 0:
                 spans.append((at, at + len(literal)))
                 at = text.find(literal, at + len(literal))
-        if self.regexes is not None:
-            spans += [(m.start(), m.end()) for m in self.regexes.finditer(text) if m.group()]
+        if self.regex is not None:
+            compiled = self._compiled
+            if compiled is None:
+                compiled = self._compiled = re.compile(self.regex)
+            spans += [(m.start(), m.end()) for m in compiled.finditer(text) if m.group()]
         if self.by_word or self.by_prefix or self.anywhere:
             parts = pieces(words, text) if parts is None else parts
             for index, token in enumerate(parts):
@@ -332,6 +409,88 @@ class Matcher:
                     if end is not None and end > index:
                         spans.append((token.start, parts[end - 1].end))
         return sorted(set(spans))
+
+
+def category_matcher(data: dict[str, Any], language: str, category: str) -> Matcher:
+    """The matcher of one category of a lexicon's `data`."""
+    entries = list(data.get(category) or [])
+    if category == "verb" and language == "en":
+        entries = [form for base in entries for form in english_forms(base)]
+    # Entries are folded like the statements they are matched against.
+    folded = [fold_pattern(e, language) for e in entries]
+    return Matcher.build(folded, language == "zh", f"lexicons/{language}.json: {category}: ")
+
+
+def combined_matcher(data: dict[str, Any], language: str, categories: tuple[str, ...]) -> Matcher:
+    """One matcher for several categories: it finds whatever any of them finds."""
+    entries = [e for c in categories for e in (data.get(c) or [])]
+    folded = [fold_pattern(e, language) for e in entries]
+    return Matcher.build(folded, language == "zh", f"lexicons/{language}.json: ")
+
+
+_HERE = Path(__file__).parent
+# The modules whose code turns entries into matchers.
+_BUILT_BY = ("lexicon.py", "patterns.py", "text.py")
+
+
+def matcher_sources(language: str) -> list[Path]:
+    """What the matchers of `language` are built from: if any of these changes, the
+    stored matchers are stale. Whole modules rather than the functions that build,
+    to be sure: an edit anywhere in them only costs running tools/derive.py."""
+    files = [LEXICON_DIR / f"{language}.json", *(_HERE / f for f in _BUILT_BY)]
+    if language == "en":
+        files.append(DERIVED_DIR / "en_verbs.json")  # the verbs' forms (english_forms)
+    if language == "zh":
+        files.append(DERIVED_DIR / "zh_traditional.json")  # entries are folded with it
+    return files
+
+
+def matchers_digest(language: str, lexicon_source: bytes | None = None) -> str:
+    """A checksum of `matcher_sources`, which the stored matchers must match.
+
+    CRC-32 and the length, as for the check's fast schema: enough to notice any
+    edit, and far quicker to load than hashlib."""
+    paths = matcher_sources(language)
+    first = paths[0].read_bytes() if lexicon_source is None else lexicon_source
+    source = b"".join([first, *(path.read_bytes() for path in paths[1:])])
+    source = source.replace(b"\r\n", b"\n")  # the same on a checkout with CRLF line ends
+    return f"crc32:{zlib.crc32(source):08x}:{len(source)}"
+
+
+def matchers_data(matchers: dict[str, Matcher]) -> dict[str, Any]:
+    """Matchers as plain data for JSON: each distinct part and phrase written once and
+    referred to by its place, sets as sorted lists (`Lexicon._stored_matcher` reads it)."""
+    parts: dict[Part, int] = {}
+    phrases: dict[tuple[int, ...], int] = {}
+
+    def part(p: Part) -> int:
+        return parts.setdefault(p, len(parts))
+
+    def phrase(ph: Phrase) -> int:
+        return phrases.setdefault(tuple(part(p) for p in ph), len(phrases))
+
+    table: dict[str, Any] = {}
+    for key, m in matchers.items():
+        table[key] = {
+            "exact": sorted(m.exact),
+            "prefixes": sorted(m.prefixes),
+            "suffixes": sorted(m.suffixes),
+            "infixes": list(m.infixes),
+            "literals": list(m.literals),
+            "by_word": {w: [phrase(ph) for ph in v] for w, v in sorted(m.by_word.items())},
+            "by_prefix": {w: [phrase(ph) for ph in v] for w, v in sorted(m.by_prefix.items())},
+            "anywhere": [phrase(ph) for ph in m.anywhere],
+            "regex": m.regex,
+        }
+    return {
+        "parts": [
+            [sorted(p.exact), sorted(p.prefixes), sorted(p.suffixes), list(p.infixes), p.optional]
+            + ([True] if p.gap else [])
+            for p in parts
+        ],
+        "phrases": [list(ph) for ph in phrases],
+        "matchers": table,
+    }
 
 
 def fold_pattern(entry: str, language: str) -> str:
@@ -363,16 +522,23 @@ def soften(entry: str) -> str:
     return _SOFTENS.sub(both, entry)
 
 
-@dataclass
 class Lexicon:
     """The compiled word lists of one language."""
 
-    language: str
-    data: dict[str, Any]
-    matchers: dict[str, Matcher] = field(default_factory=dict)
-    _sets: dict[str, frozenset[str]] = field(default_factory=dict)
-    _has: dict[tuple[str, str], bool] = field(default_factory=dict)
-    _tokens: tuple[str, list[Token], list[Token]] = ("", [], [])
+    # A plain class: importing dataclasses costs `cxphilo check` milliseconds on every run.
+    def __init__(self, language: str, data: dict[str, Any], checksum: str = "") -> None:
+        self.language = language
+        self.data = data
+        # `matchers_digest` of the file `data` was read from: what lets the stored
+        # matchers be used; "" for data from elsewhere, whose matchers are always built.
+        self.checksum = checksum
+        self.matchers: dict[str, Matcher] = {}
+        self._sets: dict[str, frozenset[str]] = {}
+        self._has: dict[tuple[str, str], bool] = {}
+        self._tokens: tuple[str, list[Token], list[Token]] = ("", [], [])
+
+    def __repr__(self) -> str:
+        return f"Lexicon({self.language!r})"
 
     @property
     def cjk(self) -> bool:
@@ -380,13 +546,8 @@ class Lexicon:
 
     def matcher(self, category: str) -> Matcher:
         if category not in self.matchers:
-            entries = list(self.data.get(category) or [])
-            if category == "verb" and self.language == "en":
-                entries = [form for base in entries for form in english_forms(base)]
-            # Entries are folded like the statements they are matched against.
-            folded = [fold_pattern(e, self.language) for e in entries]
-            self.matchers[category] = Matcher.build(
-                folded, self.cjk, f"lexicons/{self.language}.json: {category}: "
+            self.matchers[category] = self._stored_matcher(category) or category_matcher(
+                self.data, self.language, category
             )
         return self.matchers[category]
 
@@ -394,10 +555,51 @@ class Lexicon:
         """One matcher for several categories: it finds whatever any of them finds."""
         key = "|".join(categories)
         if key not in self.matchers:
-            entries = [e for c in categories for e in (self.data.get(c) or [])]
-            folded = [fold_pattern(e, self.language) for e in entries]
-            self.matchers[key] = Matcher.build(folded, self.cjk, f"lexicons/{self.language}.json: ")
+            self.matchers[key] = self._stored_matcher(key) or combined_matcher(
+                self.data, self.language, categories
+            )
         return self.matchers[key]
+
+    @cached_property
+    def _stored(self) -> dict[str, Any]:
+        """derived/matchers_<lang>.json when it was built from this lexicon and code as
+        they are now (`matchers_digest`); else nothing, and every matcher is built here."""
+        if not self.checksum:  # data not read from the lexicon's file
+            return {}
+        try:
+            path = DERIVED_DIR / f"matchers_{self.language}.json"
+            with path.open(encoding="utf-8") as handle:
+                stored: dict[str, Any] = json.load(handle)
+        except (OSError, ValueError):
+            return {}
+        return stored if stored.get("checksum") == self.checksum else {}
+
+    @cached_property
+    def _stored_phrases(self) -> list[Phrase]:
+        parts = [
+            Part(frozenset(p[0]), frozenset(p[1]), frozenset(p[2]), tuple(p[3]), p[4], len(p) > 5)
+            for p in self._stored["parts"]
+        ]
+        return [tuple(parts[i] for i in phrase) for phrase in self._stored["phrases"]]
+
+    def _stored_matcher(self, key: str) -> Matcher | None:
+        """The stored matcher of `key` (a category, or categories joined by |); None when
+        there is none to trust."""
+        raw = self._stored.get("matchers", {}).get(key)
+        if raw is None:
+            return None
+        phrases = self._stored_phrases
+        return Matcher(
+            frozenset(raw["exact"]),
+            frozenset(raw["prefixes"]),
+            frozenset(raw["suffixes"]),
+            tuple(raw["infixes"]),
+            tuple(raw["literals"]),
+            {w: [phrases[i] for i in v] for w, v in raw["by_word"].items()},
+            {w: [phrases[i] for i in v] for w, v in raw["by_prefix"].items()},
+            [phrases[i] for i in raw["anywhere"]],
+            raw["regex"],
+        )
 
     def finds_any(self, categories: tuple[str, ...], text: str) -> bool:
         """True when a phrase of one of `categories` occurs in `text` (folded): one pass
@@ -538,9 +740,13 @@ def lexicon(language: str) -> Lexicon:
     """The lexicon of `language`; English for a language without one."""
     if language not in SUPPORTED:
         language = "en"
-    with (LEXICON_DIR / f"{language}.json").open(encoding="utf-8") as handle:
-        data = json.load(handle)
-    return Lexicon(language, data)
+    source = (LEXICON_DIR / f"{language}.json").read_bytes()
+    data = json.loads(source.decode("utf-8"))
+    try:
+        checksum = matchers_digest(language, source)
+    except OSError:  # the modules' source is not installed: build the matchers here
+        checksum = ""
+    return Lexicon(language, data, checksum)
 
 
 # Categories that are sets of plain words, read with `Lexicon.words`: no pattern syntax.

@@ -12,7 +12,6 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 from typing import NamedTuple
@@ -142,7 +141,6 @@ class Word(NamedTuple):
     end: int
 
 
-@dataclass
 class Statement:
     """A vision statement prepared for the rules.
 
@@ -152,11 +150,34 @@ class Statement:
     length of its words, so that every span still points at the words typed.
     """
 
-    original: str
-    language: str
-    numbers: Numbers | None = None
-    # Mends slips of the keyboard in the folded text, keeping its length (`spelling`).
-    mend: Callable[[str], str] | None = None
+    # A plain class rather than a dataclass: importing dataclasses costs `cxphilo
+    # check` milliseconds on every run.
+    def __init__(
+        self,
+        original: str,
+        language: str,
+        numbers: Numbers | None = None,
+        # Mends slips of the keyboard in the folded text, keeping its length (`spelling`).
+        mend: Callable[[str], str] | None = None,
+    ) -> None:
+        self.original = original
+        self.language = language
+        self.numbers = numbers
+        self.mend = mend
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.original, self.language, self.numbers, self.mend)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Statement and self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as before
+
+    def __repr__(self) -> str:
+        return (
+            f"Statement(original={self.original!r}, language={self.language!r}, "
+            f"numbers={self.numbers!r}, mend={self.mend!r})"
+        )
 
     @cached_property
     def folded(self) -> str:

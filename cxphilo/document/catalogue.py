@@ -7,7 +7,7 @@ and what it measures.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cxphilo.locale import N_
 
@@ -18,8 +18,7 @@ ASPECTS = {
 }
 
 
-@dataclass(frozen=True)
-class Metric:
+class Metric(NamedTuple):  # cheaper to make at start-up than a dataclass
     """One metric: what it measures, how it is computed, and which way is better."""
 
     id: str

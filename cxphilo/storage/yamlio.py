@@ -12,8 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -32,20 +31,35 @@ MAX_DEPTH = 64
 PathKey = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):  # NamedTuples: cheaper to make at start-up than dataclasses
     """Where something sits in the text: 1-based line and column."""
 
     line: int
     column: int
 
 
-@dataclass
 class Positions:
     """Where each key and value of a loaded document sits."""
 
-    values: dict[PathKey, Position] = field(default_factory=dict)
-    keys: dict[PathKey, Position] = field(default_factory=dict)
+    # Plain classes (this one and Parsed): importing dataclasses costs `cxphilo check`
+    # milliseconds on every run.
+    __slots__ = ("keys", "values")
+
+    def __init__(
+        self,
+        values: dict[PathKey, Position] | None = None,
+        keys: dict[PathKey, Position] | None = None,
+    ) -> None:
+        self.values: dict[PathKey, Position] = {} if values is None else values
+        self.keys: dict[PathKey, Position] = {} if keys is None else keys
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Positions and (self.values, self.keys) == (other.values, other.keys)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as before
+
+    def __repr__(self) -> str:
+        return f"Positions(values={self.values!r}, keys={self.keys!r})"
 
     def of(self, path: PathKey) -> Position | None:
         """The position of the value at `path`, or of its nearest ancestor."""
@@ -63,8 +77,7 @@ class Positions:
         return self.keys.get(path) or self.of(path)
 
 
-@dataclass(frozen=True)
-class Comment:
+class Comment(NamedTuple):
     """A comment a person wrote, and the document path it belongs to."""
 
     line: int  # 1-based line in the source
@@ -73,13 +86,29 @@ class Comment:
     path: PathKey | None  # the key it sits above or beside; None: end of file
 
 
-@dataclass
 class Parsed:
     """The result of reading YAML text."""
 
-    data: Any
-    positions: Positions
-    comments: list[Comment]
+    __slots__ = ("comments", "data", "positions")
+
+    def __init__(self, data: Any, positions: Positions, comments: list[Comment]) -> None:
+        self.data = data
+        self.positions = positions
+        self.comments = comments
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Parsed and (self.data, self.positions, self.comments) == (
+            other.data,
+            other.positions,
+            other.comments,
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as before
+
+    def __repr__(self) -> str:
+        return (
+            f"Parsed(data={self.data!r}, positions={self.positions!r}, comments={self.comments!r})"
+        )
 
 
 class YamlProblems(Exception):
@@ -148,9 +177,10 @@ def parse(text: str, path: str, comments: bool = True) -> Parsed:
         positions = Positions()
         # Without an anchor (`&name`) there is no alias, and the expanded size is the
         # number of nodes, counted on the one walk that records the positions.
-        _check_tree(node, path, positions, anchored="&" in text)
+        anchored = "&" in text
+        _check_tree(node, path, positions, anchored=anchored)
         try:
-            data = loader.construct_document(node)
+            data = _construct(loader, node, anchored)
         except yaml.MarkedYAMLError as exc:
             raise YamlProblems([_marked_problem(path, exc, text)]) from None
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
@@ -160,6 +190,57 @@ def parse(text: str, path: str, comments: bool = True) -> Parsed:
     # `cxphilo check` reads thousands of files and never needs their comments.
     found = find_comments(text, positions) if comments and "#" in text else []
     return Parsed(data, positions, found)
+
+
+_STR, _MAP, _SEQ = (f"tag:yaml.org,2002:{kind}" for kind in ("str", "map", "seq"))
+# Keys PyYAML's mapping constructor treats specially (`<<` merges, `=` is text there).
+_SPECIAL_KEYS = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")
+
+
+class _NotPlain(Exception):
+    """A tree `_plain_data` leaves to PyYAML's constructor."""
+
+
+def _construct(loader: Any, root: yaml.Node, anchored: bool) -> Any:
+    """The data of the tree, exactly as PyYAML's `construct_document` makes it.
+
+    PyYAML's constructor is written in Python and costs a third of reading a file,
+    and `cxphilo check` reads thousands. So a tree without anchors is made here in
+    one walk: text, mappings and lists directly, every other scalar (numbers, dates,
+    true, null) by the constructor. Anything else, and any error (whose wording and
+    place are the constructor's, found in its own order), goes to PyYAML as before.
+    """
+    if not anchored:
+        try:
+            return _plain_data(loader, root)
+        except (_NotPlain, yaml.YAMLError, ValueError, OverflowError):
+            # The constructor keeps what it was doing when it failed: start it afresh.
+            loader.constructed_objects = {}
+            loader.recursive_objects = {}
+            loader.state_generators = []
+            loader.deep_construct = False
+    return loader.construct_document(root)
+
+
+def _plain_data(loader: Any, root: yaml.Node) -> Any:
+    construct = loader.construct_object
+
+    def make(node: yaml.Node) -> Any:
+        tag = node.tag
+        if isinstance(node, yaml.ScalarNode):
+            return node.value if tag == _STR else construct(node)
+        if tag == _MAP and isinstance(node, yaml.MappingNode):
+            out = {}
+            for key_node, value_node in node.value:
+                if key_node.tag in _SPECIAL_KEYS:
+                    raise _NotPlain
+                out[make(key_node)] = make(value_node)
+            return out
+        if tag == _SEQ and isinstance(node, yaml.SequenceNode):
+            return [make(item) for item in node.value]
+        raise _NotPlain  # !!set, !!omap, !!pairs, another tag on a collection
+
+    return make(root)
 
 
 def _marked_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:

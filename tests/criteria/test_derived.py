@@ -1,5 +1,6 @@
 """The criteria's derived tables (tools/derive.py): English verb forms from a
-lemmatiser and traditional Chinese folded to simplified, made once, read at run time."""
+lemmatiser, traditional Chinese folded to simplified, the spelling tables and the
+lexicons' built matchers, made once, read at run time."""
 
 from __future__ import annotations
 
@@ -7,15 +8,24 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from cxphilo.criteria import judge_vision
+from cxphilo.criteria.engine import CLAIM_KINDS
 from cxphilo.criteria.lexicon import (
     DERIVED_DIR,
     LEXICON_DIR,
+    WORD_SETS,
+    Lexicon,
+    Matcher,
+    category_matcher,
+    combined_matcher,
     english_forms,
     lexicon,
+    matchers_data,
+    matchers_digest,
     vocabulary_of,
 )
 from cxphilo.criteria.text import fold
@@ -116,4 +126,55 @@ def test_the_spelling_table_lists_every_word_of_the_lexicon(language: str) -> No
     assert stored["known"] == sorted(vocabulary_of(data, language)), (
         f"derived/spelling_{language}.json is out of step with lexicons/{language}.json: "
         "run python tools/derive.py"
+    )
+
+
+def _built(data: dict[str, Any], language: str, key: str) -> Matcher:
+    if "|" in key:
+        return combined_matcher(data, language, tuple(key.split("|")))
+    return category_matcher(data, language, key)
+
+
+@pytest.mark.parametrize("language", ["en", "da", "sv", "nb", "tr", "zh"])
+def test_the_stored_matchers_are_in_step_with_the_lexicon(language: str) -> None:
+    stale = (
+        f"derived/matchers_{language}.json is out of step with lexicons/{language}.json "
+        "or the code that builds matchers: run python tools/derive.py"
+    )
+    stored = _table(f"matchers_{language}.json")
+    source = (LEXICON_DIR / f"{language}.json").read_bytes()
+    assert stored["checksum"] == matchers_digest(language, source), stale
+    data = json.loads(source.decode("utf-8"))
+    keys = stored["matchers"]
+    assert isinstance(keys, dict)
+    wanted = {
+        c for c, v in data.items() if isinstance(v, list) and not c.startswith("_")
+    } - WORD_SETS
+    assert wanted | {"|".join(CLAIM_KINDS)} <= set(keys), stale
+    built = matchers_data({key: _built(data, language, key) for key in keys})
+    assert built == {k: stored[k] for k in ("parts", "phrases", "matchers")}, stale
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_stored_matchers_read_back_as_built(language: str) -> None:
+    lex = lexicon(language)
+    assert lex._stored, "the lexicon does not use its stored matchers"
+    keys = list(lex._stored["matchers"])
+    read = {key: lex._stored_matcher(key) for key in keys}
+    assert all(read.values())
+    assert matchers_data(read) == matchers_data(  # type: ignore[arg-type]
+        {key: _built(lex.data, language, key) for key in keys}
+    )
+
+
+def test_a_lexicon_not_read_from_its_file_builds_its_own_matchers() -> None:
+    data = json.loads(json.dumps(lexicon("en").data))
+    data["cliche"] = ["purple elephant*"]
+    lex = Lexicon("en", data)  # no checksum: the stored matchers are not its own
+    assert lex._stored == {}
+    assert lex.find("cliche", "a purple elephants parade") == [(2, 18)]
+    stale = Lexicon("en", lexicon("en").data, "crc32:00000000:0")
+    assert stale._stored == {}
+    assert stale.find("cliche", "think outside the box") == lexicon("en").find(
+        "cliche", "think outside the box"
     )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 
@@ -88,3 +90,57 @@ def test_too_many_values_are_refused_with_aliases_and_without() -> None:
             raise AssertionError("a document over the bound was accepted")
     small = yamlio.parse("items:\n" + "- 1\n" * 10, "small.yaml", comments=False)
     assert small.data == {"items": [1] * 10}
+
+
+TRICKY = [
+    "a: 1\nb: 1.5\nc: true\nd: null\ne: 2024-01-02\nf: 2024-01-02T10:00:00Z\n"
+    "g: !!binary aGVsbG8=\nh: '12'\ni: !!str 12\nj: [1, two, 3.0, ~, .inf, 0x1f, 0o17]\n",
+    "=: x\n",
+    "a: =\n",
+    "<<: {a: 1}\nb: 2\n",
+    "a: !!set {x, y}\nb: !!omap [x: 1]\nc: !!pairs [x: 1, x: 2]\n",
+    "a: !!map {b: 1}\nc: !!seq [1]\n",
+    "a: !custom {b: 1}\n",
+    "a:\n  b: !bad x\nc: !bad2 y\n",
+    "a: !!int x\n",
+    "a: 2024-13-45\n",
+    "a: !!float abc\n",
+    "1: one\n1.5: half\ntrue: yes\nnull: none\n2024-01-02: day\n",
+    "- [a, {b: [c, {d: e}]}]\n- !!str 2024-01-02\n",
+    "just text\n",
+    "a: &x 1\nb: *x\n",
+]
+
+
+def _read(text: str) -> tuple[str, str]:
+    try:
+        return ("data", repr(yamlio.parse(text, "t.yaml", comments=False).data))
+    except yamlio.YamlProblems as exc:
+        return ("problems", repr(exc.problems))
+
+
+def _every_yaml_text() -> list[str]:
+    root = Path(__file__).resolve().parents[2]
+    files = sorted([*root.glob("examples/*.yaml"), *root.glob("tests/**/*.yaml")])
+    return [*TRICKY, *(f.read_text(encoding="utf-8", errors="replace") for f in files)]
+
+
+def test_the_quick_construction_reads_what_pyyaml_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = _every_yaml_text()
+    quick = [_read(text) for text in texts]
+
+    def refuse(loader: object, root: object) -> object:
+        raise yamlio._NotPlain
+
+    monkeypatch.setattr(yamlio, "_plain_data", refuse)  # PyYAML's constructor for all
+    assert [_read(text) for text in texts] == quick
+    assert {kind for kind, _ in quick} == {"data", "problems"}
+
+
+@FAST
+@given(data_with_shared_parts())
+def test_the_quick_construction_reads_back_what_was_dumped(data: dict[str, object]) -> None:
+    text = yamlio.dump(data)
+    assert repr(yamlio.parse(text, "t.yaml").data) == repr(
+        yaml.load(text, Loader=yamlio._SafeLoader)
+    )
