@@ -7,7 +7,7 @@ import pytest
 from cxphilo.check.runner import check_bytes
 from cxphilo.document.model import Philosophy
 from cxphilo.document.steps import BY_NAME, same_wording, status
-from cxphilo.render.renderer import build_view
+from cxphilo.render.view import build_view
 from cxphilo.storage.store import render
 
 VISION = "Every rider gets back on the road with one person who owns the problem."

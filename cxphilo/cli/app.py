@@ -194,16 +194,16 @@ def status(
     """
     from cxphilo.document.steps import status as step_status
     from cxphilo.locale import interface_language, words
-    from cxphilo.render import views
+    from cxphilo.render import listings
     from cxphilo.storage.store import load
 
     loaded = load(path)
     t = words(interface_language(lang, loaded.doc.company.language))
     result = step_status(loaded.doc)
     if format is Format.json:
-        views.status_json(path, loaded.doc, result, t)
+        listings.status_json(path, loaded.doc, result, t)
     else:
-        views.status_text(path, loaded.doc, result, t)
+        listings.status_text(path, loaded.doc, result, t)
 
 
 # --- schema --------------------------------------------------------------------------------
@@ -247,10 +247,10 @@ def metrics(
     Example: cxphilo metrics NPS
     """
     from cxphilo.document import catalogue
-    from cxphilo.render import views
+    from cxphilo.render import listings
 
     if metric_id is None:
-        views.metric_list(catalogue.CATALOGUE, format.value)
+        listings.metric_list(catalogue.CATALOGUE, format.value)
         return
     metric = catalogue.find(metric_id)
     if metric is None:
@@ -259,7 +259,7 @@ def metrics(
         close = difflib.get_close_matches(metric_id.upper(), list(catalogue.BY_ID), n=3)
         hint = f"did you mean {', '.join(close)}?" if close else "list them with: cxphilo metrics"
         raise UsageError(f"no metric '{metric_id}' in the catalogue", hint=hint)
-    views.metric_detail(metric, format.value)
+    listings.metric_detail(metric, format.value)
 
 
 # --- check ---------------------------------------------------------------------------------

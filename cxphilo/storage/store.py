@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import contextlib
-import difflib
 import hashlib
 import os
 import re
@@ -22,15 +21,15 @@ import signal
 import tempfile
 import time
 import types
-import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from cxphilo.document.model import SCHEMA_VERSION, Philosophy
+from cxphilo.document.problems import validation_problems
 from cxphilo.errors import (
     ConflictError,
     DocumentError,
@@ -149,125 +148,6 @@ def _check_version(data: dict[str, Any], positions: yamlio.Positions, display: s
     else:
         message = f"schema must be {SCHEMA_VERSION}, not {version!r}"
     raise DocumentError([Problem(display, message, line, column)])
-
-
-# --- validation errors -> problems -------------------------------------------------------
-
-
-def validation_problems(
-    exc: ValidationError, data: Any, positions: yamlio.Positions, display: str
-) -> list[Problem]:
-    """One `Problem` per pydantic error, placed where the value sits in the file."""
-    problems: list[Problem] = []
-    for error in exc.errors(include_url=False):
-        loc = _data_path(error["loc"], data)
-        dotted = _dotted(loc) or "(top)"
-        kind = error["type"]
-        if kind == "extra_forbidden":
-            pos = positions.key(loc)
-            key = loc[-1] if loc else "?"
-            message = f"unknown key '{key}'"
-            hint = _did_you_mean(str(key), loc[:-1])
-            if hint:
-                message += f" (did you mean '{hint}'?)"
-            elif parent := _dotted(loc[:-1]):
-                message += f" in {parent}"
-        elif kind == "missing":
-            pos = positions.of(loc)
-            message = f"{dotted}: required, but missing"
-        else:
-            pos = positions.of(loc)
-            message = f"{dotted}: {_friendly(error)}"
-        problems.append(
-            Problem(display, message, pos.line if pos else None, pos.column if pos else None)
-        )
-    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
-    return problems
-
-
-def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[str | int, ...]:
-    """Keep the parts of a pydantic location that name keys or indexes in the data.
-
-    pydantic adds union branch names (`int`, `float`, `function-after[...]`)
-    that are not in the file.
-    """
-    out: list[str | int] = []
-    current = data
-    for part in loc:
-        if (isinstance(current, dict) and part in current) or (
-            isinstance(current, list) and isinstance(part, int) and part < len(current)
-        ):
-            out.append(part)
-            current = current[part]
-        elif isinstance(current, dict) and isinstance(part, str) and not _branch_name(part):
-            out.append(part)  # a missing or unknown key
-            current = None
-    return tuple(out)
-
-
-def _branch_name(part: str) -> bool:
-    return "[" in part or part in {"int", "float", "str", "bool", "date", "list", "dict"}
-
-
-def _dotted(loc: tuple[str | int, ...]) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
-def _friendly(error: Any) -> str:
-    message: str = error["msg"].removeprefix("Value error, ")
-    kind = error["type"]
-    value = error.get("input")
-    if kind in {"string_type", "date_type"} and isinstance(value, (int, float, bool)):
-        message += f"; got {value!r}, put it in quotes if it is meant as text"
-    elif kind == "literal_error":
-        message = f"{value!r} is not allowed; " + message[0].lower() + message[1:]
-    elif kind in {"list_type", "dict_type", "model_type"}:
-        got = type(value).__name__.replace("str", "text").replace("NoneType", "nothing")
-        message += f" (got {got})"
-    return message
-
-
-def _did_you_mean(key: str, parent: tuple[str | int, ...]) -> str | None:
-    fields = _fields_at(parent)
-    matches = difflib.get_close_matches(key, fields, n=1, cutoff=0.6)
-    return matches[0] if matches else None
-
-
-def _fields_at(loc: tuple[str | int, ...]) -> list[str]:
-    """The keys allowed at a location of the document, from the model."""
-    current: Any = Philosophy
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        model = _model_of(current)
-        if model is None:
-            return []
-        info = next(
-            (f for name, f in model.model_fields.items() if (f.alias or name) == part), None
-        )
-        if info is None:
-            return []
-        current = info.annotation
-    model = _model_of(current)
-    if model is None:
-        return []
-    return [f.alias or name for name, f in model.model_fields.items()]
-
-
-def _model_of(annotation: Any) -> type[BaseModel] | None:
-    """The pydantic model inside `X`, `X | None`, `list[X]` or `dict[str, X]`."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    origin = typing.get_origin(annotation)
-    if origin in (typing.Union, types.UnionType, list, dict, typing.Annotated):
-        for arg in typing.get_args(annotation):
-            found = _model_of(arg)
-            if found is not None:
-                return found
-    return None
 
 
 # --- writing -----------------------------------------------------------------------------

@@ -35,7 +35,7 @@ BETTER = (
 BETTER_NOTES = {
     "higher": N_("{measures} (higher is better)"),
     "lower": N_("{measures} (lower is better)"),
-    "see scale": N_("{measures} (see scale is better)"),
+    "see scale": N_("{measures} (which way is better depends on the scale)"),
 }
 UNIT_WORDS = {"%", "minutes", "hours", "seconds", "days"}
 # The units a catalogue metric offers to choose from ("minutes or hours").

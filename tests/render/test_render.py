@@ -16,7 +16,8 @@ from markdown_it.token import Token
 from cxphilo.document.model import Company, Philosophy, Value
 from cxphilo.errors import UsageError
 from cxphilo.render import labels as labels_module
-from cxphilo.render.renderer import EXTENSIONS, KINDS, build_view, format_for, render
+from cxphilo.render.renderer import EXTENSIONS, KINDS, format_for, render
+from cxphilo.render.view import build_view
 from cxphilo.storage.store import load, parse
 from tests.conftest import COMPLETE_EXAMPLES, EXAMPLES, ROOT
 from tests.strategies import documents

@@ -24,7 +24,8 @@ from cxphilo.document.model import (
     Team,
     Value,
 )
-from cxphilo.render.renderer import OPEN_UNITS, SCALE_UNITS, UNIT_WORDS, build_view, render
+from cxphilo.render.renderer import render
+from cxphilo.render.view import OPEN_UNITS, SCALE_UNITS, UNIT_WORDS, build_view
 from cxphilo.storage.store import parse
 from tests.conftest import EXAMPLES
 

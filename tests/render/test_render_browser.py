@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from cxphilo.render.renderer import build_view
+from cxphilo.render.view import build_view
 from cxphilo.storage.store import load
 from tests.conftest import COMPLETE_EXAMPLES, ROOT, run_cli
 

@@ -74,10 +74,16 @@ def test_a_new_file_asks_for_the_language_first_then_the_company_in_it(tmp_path:
     assert (tmp_path / "cxphilo.schema.json").exists()
     assert headers(screen) == ["assess"]
     assert any(isinstance(b, Guidance) for b in screen.blocks)
-    assert screen.text().splitlines()[-1] == (
-        "Stopped before step 1 · assess. Everything is saved in "
-        f"{path}. Resume with: cxphilo workshop {path}"
+    # The room chose Danish: the stop message is in Danish too.
+    assert screen.text().splitlines()[-1] == da(
+        "Stopped before step {number} · {name}. Everything is saved in {path}. "
+        "Resume with: {command}",
+        number=1,
+        name="assess",
+        path=path,
+        command=f"cxphilo workshop {path}",
     )
+    assert "Stopped" not in screen.text().splitlines()[-1]
 
 
 def test_company_and_language_from_the_command_line(tmp_path: Path) -> None:
