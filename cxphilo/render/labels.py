@@ -14,6 +14,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 EN: dict[str, str] = {
+    # a date in words: the day, the month's name and the year
+    "date_format": "{day} {month} {year}",
+    "months": "January,February,March,April,May,June,"
+    "July,August,September,October,November,December",
     # names of the documents
     "doc_charter": "Customer service philosophy",
     "doc_rubric": "Values-based hiring rubric",
@@ -205,6 +209,9 @@ EN: dict[str, str] = {
 }
 
 DA: dict[str, str] = {
+    # a date in words: the day, the month's name and the year
+    "date_format": "{day}. {month} {year}",
+    "months": "januar,februar,marts,april,maj,juni,juli,august,september,oktober,november,december",
     "doc_charter": "Kundeservicefilosofi",
     "doc_rubric": "Værdibaseret rekrutteringsguide",
     "doc_survey": "Vores værdier i dit daglige arbejde",
@@ -383,6 +390,10 @@ DA: dict[str, str] = {
 }
 
 SV: dict[str, str] = {
+    # a date in words: the day, the month's name and the year
+    "date_format": "{day} {month} {year}",
+    "months": "januari,februari,mars,april,maj,juni,"
+    "juli,augusti,september,oktober,november,december",
     "doc_charter": "Kundtjänstfilosofi",
     "doc_rubric": "Värderingsbaserad rekryteringsmall",
     "doc_survey": "Våra värderingar i ditt dagliga arbete",
@@ -560,6 +571,9 @@ SV: dict[str, str] = {
 }
 
 NB: dict[str, str] = {
+    # a date in words: the day, the month's name and the year
+    "date_format": "{day}. {month} {year}",
+    "months": "januar,februar,mars,april,mai,juni,juli,august,september,oktober,november,desember",
     "doc_charter": "Kundeservicefilosofi",
     "doc_rubric": "Verdibasert rekrutteringsmal",
     "doc_survey": "Verdiene våre i ditt daglige arbeid",
@@ -738,6 +752,9 @@ NB: dict[str, str] = {
 }
 
 TR: dict[str, str] = {
+    # a date in words: the day, the month's name and the year
+    "date_format": "{day} {month} {year}",
+    "months": "Ocak,Şubat,Mart,Nisan,Mayıs,Haziran,Temmuz,Ağustos,Eylül,Ekim,Kasım,Aralık",
     "doc_charter": "Müşteri hizmetleri felsefesi",
     "doc_rubric": "Değerlere dayalı işe alım rehberi",
     "doc_survey": "Günlük işinizde değerlerimiz",
@@ -915,6 +932,9 @@ TR: dict[str, str] = {
 }
 
 ZH: dict[str, str] = {
+    # a date in words: the day, the month's name and the year
+    "date_format": "{year}年{month}月{day}日",
+    "months": "1,2,3,4,5,6,7,8,9,10,11,12",
     "doc_charter": "客户服务理念",
     "doc_rubric": "基于价值观的招聘评分表",
     "doc_survey": "我们的价值观在你日常工作中的意义",

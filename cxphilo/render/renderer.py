@@ -9,6 +9,7 @@ next to the document itself, so that a team's own template stays short.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -91,7 +92,18 @@ def _helpers(words: Mapping[str, str], fmt: Fmt) -> dict[str, Callable[..., Any]
             return Markup(escape(template)).format(what=what, step=step)
         return template.format(what=what, step=step)
 
-    return {"t": t, "gap": gap}
+    def date(day: dt.date | None) -> str:
+        """A date in words, as the document's language writes one ("2. december 2026");
+        in HTML inside <time>, whose datetime keeps it exact for a machine."""
+        if day is None:
+            return ""
+        month = words["months"].split(",")[day.month - 1]
+        said = words["date_format"].format(day=day.day, month=month, year=day.year)
+        if fmt == "html":
+            return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), said)
+        return said
+
+    return {"t": t, "gap": gap, "date": date}
 
 
 def _md_arg(value: object) -> str:

@@ -129,7 +129,7 @@ def test_a_custom_metric_shows_its_unit_direction_aspect_and_formula() -> None:
     assert "· Operational efficiency" in row
     assert "Formula: repairs ready the same day / walk-in repairs x 100." in row
     assert "Unit: %." in row and "Higher is better." in row
-    assert "| 52% (2026-09-30) | 70% (2027-09-30) |" in row
+    assert "| 52% (30 September 2026) | 70% (30 September 2027) |" in row
 
 
 def test_a_metric_no_value_names_is_still_shown() -> None:
