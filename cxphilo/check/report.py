@@ -143,20 +143,22 @@ def summary_line(results: Sequence[FileResult], strict: bool, t: Words | None = 
     if counts["silenced"]:
         parts.append(t.plural("{count} silenced", "{count} silenced", int(counts["silenced"])))
     files = len(results)
+    joined = t(", ").join(parts)
+    # Four whole messages, not one stitched from pieces: each language words each its own way.
     if counts["failed"]:
         line = (
             t.plural(
                 "{count} file checked, failed (strict: warnings fail): {counts}",
                 "{count} files checked, failed (strict: warnings fail): {counts}",
                 files,
-                counts=t(", ").join(parts),
+                counts=joined,
             )
             if strict
             else t.plural(
                 "{count} file checked, failed: {counts}",
                 "{count} files checked, failed: {counts}",
                 files,
-                counts=t(", ").join(parts),
+                counts=joined,
             )
         )
     else:
@@ -165,14 +167,14 @@ def summary_line(results: Sequence[FileResult], strict: bool, t: Words | None = 
                 "{count} file checked, passed (strict: warnings fail): {counts}",
                 "{count} files checked, passed (strict: warnings fail): {counts}",
                 files,
-                counts=t(", ").join(parts),
+                counts=joined,
             )
             if strict
             else t.plural(
                 "{count} file checked, passed: {counts}",
                 "{count} files checked, passed: {counts}",
                 files,
-                counts=t(", ").join(parts),
+                counts=joined,
             )
         )
     return line

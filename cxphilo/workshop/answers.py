@@ -316,7 +316,8 @@ def parse_week(answer: str, days: Sequence[str] = ()) -> tuple[str | None, dict[
     return hours, {day: value for day, value in by_day.items() if value != hours}
 
 
-# The days as a refusal names them, in the room's language.
+# The days as the workshop names them, in the room's language (step 1's choices, the
+# refusals).
 DAY_LABELS = {
     "mon": N_("Monday"),
     "tue": N_("Tuesday"),

@@ -12,6 +12,7 @@ from cxphilo.vocabulary import CHANNELS, DAYS, WEEKDAYS
 
 from . import form
 from .answers import (
+    DAY_LABELS,
     format_channel_hours,
     format_week,
     parse_channel_hours,
@@ -31,15 +32,6 @@ CHANNEL_LABELS = {
     "self-service": N_("Self-service (help centre, FAQ, bots)"),
     "in-person": N_("In person"),
     "sms": N_("SMS / text messages"),
-}
-DAY_LABELS = {
-    "mon": N_("Monday"),
-    "tue": N_("Tuesday"),
-    "wed": N_("Wednesday"),
-    "thu": N_("Thursday"),
-    "fri": N_("Friday"),
-    "sat": N_("Saturday"),
-    "sun": N_("Sunday"),
 }
 GOALS = (
     Choice(
