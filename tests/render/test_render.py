@@ -558,3 +558,23 @@ def test_the_catalogue_definitions_are_in_the_documents_language() -> None:
     assert 'lang="en">' not in danish.split("<body", 1)[1]
     english = render(doc_of(EXAMPLES / "northwind-bikes.yaml"), "charter", "html")
     assert "How willing customers are to recommend" in english
+
+
+@pytest.mark.parametrize(
+    ("language", "written"),
+    [
+        ("en", "31 August 2027"),
+        ("da", "31. august 2027"),
+        ("sv", "31 augusti 2027"),
+        ("nb", "31. august 2027"),
+        ("tr", "31 Ağustos 2027"),
+        ("zh", "2027年8月31日"),
+    ],
+)
+def test_a_date_is_written_in_words_in_the_documents_language(language: str, written: str) -> None:
+    doc = doc_of(EXAMPLES / "lyskilde-fiber.yaml")
+    doc.company.language = language
+    markdown = render(doc, "charter", "md")
+    assert f"({written})" in markdown
+    assert "2027-08-31" not in markdown
+    assert f'<time datetime="2027-08-31">{written}</time>' in render(doc, "charter", "html")
