@@ -64,3 +64,11 @@ RenderFormat = Literal["md", "html"]
 RENDER_FORMATS: tuple[RenderFormat, ...] = get_args(RenderFormat)
 Paper = Literal["a4", "letter"]
 PAPERS: tuple[Paper, ...] = get_args(Paper)
+
+# The room (`cxphilo workshop --room`): what one phone may send.
+ROOM_PORT = 8765  # the default port of the room's web server
+MAX_IDEA_CHARS = 280  # one idea, as typed on a phone
+MAX_NAME_CHARS = 60  # a person's name as they join
+MAX_REACTION_CHARS = 280  # a gut reaction to the vision
+MAX_REQUEST_BYTES = 8192  # any request body
+ROOM_SEATS = 60  # devices one room lets in

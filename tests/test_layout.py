@@ -21,7 +21,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "cxphilo"
 # to all.
 SHARED = {"cxphilo", "cxphilo.errors", "cxphilo.output", "cxphilo.vocabulary"}
 LAYERS = [
-    *("locale", "document", "storage", "criteria", "check", "render", "workshop", "cli"),
+    *("locale", "document", "storage", "criteria", "check", "render", "workshop", "room", "cli"),
     "__main__",
 ]
 MAY_IMPORT = {name: set(LAYERS[:i]) for i, name in enumerate(LAYERS)}

@@ -18,7 +18,7 @@ import typer
 
 from cxphilo import DEFAULT_FILE, __version__
 from cxphilo.errors import Interrupted, NoTerminalError, UsageError
-from cxphilo.vocabulary import CHECK_FORMATS, DOCUMENT_KINDS, PAPERS, RENDER_FORMATS
+from cxphilo.vocabulary import CHECK_FORMATS, DOCUMENT_KINDS, PAPERS, RENDER_FORMATS, ROOM_PORT
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -416,6 +416,24 @@ def workshop(
             "[default: $CXPHILO_LANG, else the file's language].",
         ),
     ] = None,
+    room: Annotated[
+        bool,
+        typer.Option(
+            "--room",
+            help="Let people take part from their phones: ideas, secret ballots and the "
+            "vision's review, served from this computer (no account, no internet).",
+        ),
+    ] = False,
+    host: Annotated[
+        str | None,
+        typer.Option(
+            help="The address the room listens on [default: this computer's address on its "
+            "network; 127.0.0.1 keeps it to this computer].",
+        ),
+    ] = None,
+    port: Annotated[
+        int, typer.Option(min=0, max=65535, help="The port the room listens on.")
+    ] = ROOM_PORT,
 ) -> None:
     """Walk the team through the seven steps; every answer is saved the moment it is given.
 
@@ -430,4 +448,13 @@ def workshop(
     options = runner.make_options(path, step, timebox, company, language, lang)
     if not prompts.interactive():
         raise runner.no_terminal(path)
-    runner.run(options, prompts.QuestionaryAsker(), RichScreen())
+    opener = None
+    if room:
+        from cxphilo.room.serve import open_room
+
+        def opener(session: Any) -> Any:
+            return open_room(session, host, port)
+
+    elif host is not None or port != ROOM_PORT:
+        raise UsageError("--host and --port are for the room", hint="add --room")
+    runner.run(options, prompts.QuestionaryAsker(), RichScreen(), room=opener)

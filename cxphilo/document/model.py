@@ -317,6 +317,11 @@ class Reaction(Part):
     who: Text
     reaction: str | None = None
     lands: bool | None = Field(default=None, description="Did the vision land with them?")
+    verdicts: Verdicts | None = Field(
+        default=None,
+        description="Their own verdict on each criterion, when they gave it from a phone "
+        "in the room.",
+    )
 
 
 class VisionReview(Part):

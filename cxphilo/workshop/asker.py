@@ -11,7 +11,7 @@ session decides what they mean where they are pressed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
@@ -89,6 +89,27 @@ class Asker(Protocol):
     def confirm(self, message: str, *, default: bool = True) -> bool:
         """Yes or no."""
         ...
+
+    def pause(self, seconds: float) -> bool:
+        """Wait up to `seconds` for Enter while the room acts; True when it was pressed."""
+        ...
+
+
+class Room(Protocol):
+    """The phones in the room (`cxphilo.room.hall.Hall`), as the steps use them.
+
+    The steps open one phase at a time and wait; the phones write through the
+    same store meanwhile, and only then.
+    """
+
+    def open_ideas(self) -> None: ...
+    def open_ballot(self, index: int) -> None: ...
+    def reveal(self, counts: Mapping[str, int], kept: Sequence[str]) -> None: ...
+    def open_review(self, statement: str) -> None: ...
+    def close(self) -> None: ...
+    def voted(self) -> list[str]: ...
+    def spread(self) -> dict[str, tuple[int, int]]: ...
+    def joined(self) -> Sequence[Any]: ...
 
 
 # --- what is shown ----------------------------------------------------------------------
@@ -189,7 +210,14 @@ class Private:
     reason: str
 
 
-Block = Header | Guidance | Note | Table | Answer | Verdicts | Private
+@dataclass(frozen=True)
+class Picture:
+    """Lines drawn as they are, never wrapped: the room's QR code."""
+
+    lines: tuple[str, ...]
+
+
+Block = Header | Guidance | Note | Table | Answer | Verdicts | Private | Picture
 
 
 class Screen(Protocol):
@@ -242,6 +270,8 @@ class RecordingScreen:
                 lines.append(f"{block.question} → {' | '.join(block.answer) or '—'}")
             elif isinstance(block, Private):
                 lines.append(f"[screen wiped: {block.reason}]")
+            elif isinstance(block, Picture):
+                lines += list(block.lines)
             else:
                 lines.append(block.statement)
                 lines += [f"{c}: {v}" for c, v in block.criteria]

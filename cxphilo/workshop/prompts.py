@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -187,6 +188,37 @@ class QuestionaryAsker:
             message, default=default, style=self._style(), erase_when_done=True, **self._io
         )
         return bool(self._ask(question))
+
+    def pause(self, seconds: float) -> bool:
+        """Wait up to `seconds` for Enter; see `Asker`. Other keys are read and dropped.
+
+        Ctrl-C still interrupts (the terminal keeps its signals); without a
+        terminal on stdin it only waits.
+        """
+        import select
+        import termios
+        import tty
+
+        try:
+            fd = sys.stdin.fileno()
+            saved = termios.tcgetattr(fd)
+        except (OSError, ValueError, termios.error):
+            time.sleep(seconds)
+            return False
+        try:
+            tty.setcbreak(fd, termios.TCSANOW)
+            ready, _, _ = select.select([fd], [], [], seconds)
+            pressed = False
+            while ready:
+                key = os.read(fd, 64)
+                # End of input or Ctrl-D: a wish to stop, as at any prompt.
+                if not key or b"\x04" in key:
+                    raise KeyboardInterrupt
+                pressed = pressed or b"\r" in key or b"\n" in key
+                ready, _, _ = select.select([fd], [], [], 0)
+            return pressed
+        finally:
+            termios.tcsetattr(fd, termios.TCSADRAIN, saved)
 
     def _ask(self, question: Any, extra: Any = None) -> Any:
         application = question.application

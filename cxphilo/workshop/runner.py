@@ -135,15 +135,23 @@ def run(
     clock: Callable[[], float] = time.monotonic,
     today: dt.date | None = None,
     judge: Judge | None = None,
+    room: Callable[[Session], Callable[[], None]] | None = None,
 ) -> None:
-    """Run the workshop on `options.path` until the team finishes or stops."""
+    """Run the workshop on `options.path` until the team finishes or stops.
+
+    `room` opens the phones' room on the session (`cxphilo.room.serve.open_room`)
+    and returns what closes it; it is closed however the workshop ends.
+    """
     current: Step | None = None
     store: Store | None = None
+    close_room: Callable[[], None] | None = None
     try:
         store = _open(options, asker, screen)
         t = words(options.interface or store.doc.company.language)
         timebox = Timebox(options.timebox, clock, t) if options.timebox else None
         session = Session(store, asker, screen, timebox=timebox, today=today, judge=judge, words=t)
+        if room is not None:
+            close_room = room(session)
         session.note(
             t(
                 "Seven steps. Every answer is saved the moment it is given: press Ctrl-C at any "
@@ -172,6 +180,9 @@ def run(
         screen.flush()
         language = options.interface or (store.doc.company.language if store else "en")
         raise _interrupted(words(language), options.path, store, current) from None
+    finally:
+        if close_room is not None:
+            close_room()
     screen.flush()
 
 

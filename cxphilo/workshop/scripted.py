@@ -55,6 +55,10 @@ class ScriptedAsker:
         self.status: Callable[[], str] | None = None
         self.t: Callable[[str], str] = str  # the room's words (the session sets them)
         self.statuses: list[str] = []  # the status line as it was at each question
+        # What the room does while the facilitator waits (phones, in tests); returns
+        # True to press Enter. Without it, Enter is pressed at once.
+        self.on_pause: Callable[[], bool] | None = None
+        self.pauses = 0
 
     @property
     def remaining(self) -> int:
@@ -129,6 +133,10 @@ class ScriptedAsker:
         answer = default if item is DEFAULT else bool(item)
         self.asked.append(Asked("confirm", message, answer))
         return answer
+
+    def pause(self, seconds: float) -> bool:
+        self.pauses += 1
+        return True if self.on_pause is None else self.on_pause()
 
 
 def _pick(message: str, choices: Sequence[Choice], item: Any) -> Any:

@@ -34,6 +34,7 @@ from .asker import (
     Navigate,
     Note,
     NoteKind,
+    Room,
     Screen,
     Validator,
 )
@@ -94,6 +95,8 @@ class Session:
         # Answers that steer the questions but are not kept in the document
         # ("record baselines for this value?"): asked again after a restart.
         self.memory: dict[str, Any] = {}
+        # The phones in the room (`cxphilo workshop --room`), when there are any.
+        self.room: Room | None = None
         asker.status = timebox.status if timebox else None
         asker.t = self.t
 
@@ -139,6 +142,25 @@ class Session:
                 ),
                 "warning",
             )
+
+    def wait(
+        self,
+        message: str,
+        arrived: Callable[[], Sequence[str]],
+        ready: Callable[[], bool],
+    ) -> bool:
+        """Wait while the room acts on its phones: each line `arrived` gives is shown as it
+        comes. True once `ready`, False when the facilitator presses Enter first."""
+        self.note(message, "info")
+        while True:
+            self._tick()
+            for line in arrived():
+                self.note(line, "done")
+            self.screen.flush()
+            if ready():
+                return True
+            if self.asker.pause(0.25):
+                return False
 
     # --- the questions ---------------------------------------------------------------
     #

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from cxphilo import output
 
-from .asker import Answer, Block, Guidance, Header, Note, Private, Table, Verdicts
+from .asker import Answer, Block, Guidance, Header, Note, Picture, Private, Table, Verdicts
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -122,6 +122,9 @@ class RichScreen:
             self._draw_header(block)
         elif isinstance(block, Guidance):
             self._draw_guidance(block)
+        elif isinstance(block, Picture):
+            for line in block.lines:
+                self.console.print(_text(line), no_wrap=True, overflow="crop")
 
     def _draw_header(self, block: Header) -> None:
         from rich.columns import Columns

@@ -15,7 +15,7 @@ from cxphilo.errors import UsageError
 from cxphilo.locale import N_, Words
 from cxphilo.vocabulary import MAX_VALUES
 
-from . import people, voting
+from . import people, phones, voting
 from .answers import Refused, clean, join_list, split_list
 from .asker import JUMP_KEY, Choice, GoBack, JumpTo, Private, Table
 from .ideas import ImportedIdea, read_ideas
@@ -28,6 +28,7 @@ NOBODY = "\x00nobody"
 SOMEONE_ELSE = "\x00someone-else"
 TYPE, IMPORT, FIX, REMOVE, DONE, LEAVE = "type", "import", "fix", "remove", "done", "leave"
 ROOM = "room"
+PHONES = "phones"
 VOTE, ABSTAIN, ABSENT, LIMIT, REDO = "vote", "abstain", "absent", "limit", "redo"
 NEW_PERSON = "\x00new"
 KEEP, WORDING, REVOTE = "keep", "wording", "revote"
@@ -101,6 +102,8 @@ def _collect_ideas(session: Session) -> bool:
             Choice(t("Type ideas one by one"), TYPE),
             Choice(t("Import ideas from a file"), IMPORT),
         ]
+        if session.room is not None:
+            menu.insert(0, Choice(t("Take ideas from the phones"), PHONES))
         if bs.ideas:
             menu += [
                 Choice(t("Change the core value of an idea"), FIX),
@@ -114,9 +117,11 @@ def _collect_ideas(session: Session) -> bool:
         action = session.select(
             t("Ideas so far: {count}. What next?", count=len(bs.ideas)),
             menu,
-            default=DONE if bs.ideas else TYPE,
+            default=DONE if bs.ideas else (PHONES if session.room is not None else TYPE),
         )
-        if action == TYPE:
+        if action == PHONES:
+            _phone_ideas(session)
+        elif action == TYPE:
             _type_ideas(session)
         elif action == IMPORT:
             _import_ideas(session)
@@ -128,6 +133,16 @@ def _collect_ideas(session: Session) -> bool:
             _participants(session)
         else:
             return bool(action == DONE)
+
+
+def _phone_ideas(session: Session) -> None:
+    """Everyone writes at once on their phone; then each new sentence gets its core value."""
+    bs = _bs(session)
+    start = len(bs.ideas)
+    phones.collect_ideas(session)
+    for idea in bs.ideas[start:]:
+        if not idea.value:
+            _translate(session, idea)
 
 
 def _type_ideas(session: Session) -> None:
@@ -526,8 +541,12 @@ def _ballots(session: Session, index: int) -> None:
     bs = _bs(session)
     t = session.t
     again: str | None = None  # someone whose ballot was taken out to vote again: next up
+    phoned = session.room is None  # the phones get the round first, when there are any
     while True:
         held = bs.rounds[index]
+        if not phoned:
+            phoned = True
+            phones.wait_for_ballots(session, index)
         missing = voting.missing_voters(bs.participants, held.votes)
         if not missing:
             return
@@ -569,6 +588,8 @@ def _ballots(session: Session, index: int) -> None:
         ]
         if reopen:
             menu.append(Choice(t("Back: {person} votes again", person=reopen), REDO))
+        if session.room is not None:
+            menu.insert(0, Choice(t("Wait for the phones again"), PHONES))
         try:
             action = session.select(
                 t("Next ballot: {person}. Everyone else, please look away.", person=person),
@@ -581,7 +602,9 @@ def _ballots(session: Session, index: int) -> None:
             action = REDO if reopen else None
         except JumpTo:
             action = None
-        if action == VOTE:
+        if action == PHONES:
+            phoned = False
+        elif action == VOTE:
             _cast(session, index, person)
         elif action in (ABSTAIN, ABSENT):
             no_vote = "abstained" if action == ABSTAIN else "absent"
@@ -631,17 +654,10 @@ def _cast(session: Session, index: int, person: str) -> None:
     except (GoBack, JumpTo):
         session.show(Private("no ballot cast"))
         return
+    voting.record_ballot(held, person, picked, bool(bs.anonymous))
     if bs.anonymous:
-        counts = dict(held.tally)
-        for option in picked:
-            counts[option] = counts.get(option, 0) + 1
-        held.votes = [*held.votes, Ballot(by=person)]
-        held.tally = counts
         # Kept in memory only, so that "back" can take this ballot out again right away.
         session.memory["secret ballot"] = (index, person, list(picked))
-    else:
-        ballot = Ballot(by=person, options=picked) if picked else None
-        held.votes = [*held.votes, ballot or Ballot(by=person, no_vote="abstained")]
     session.save()
     session.show(Private("a ballot was cast"))
     session.note(t("Thank you, {person}: your ballot is in.", person=person), "done")
@@ -746,6 +762,8 @@ def _close(session: Session, held: Round, index: int) -> None:
         revote = None
     bs.rounds = [*bs.rounds, revote] if revote is not None else list(bs.rounds)
     session.save()
+    if session.room is not None:
+        phones.reveal(session, counts, held.kept)
     session.note(t("Through:"), "done", items=tuple(held.kept) or (t("none for sure"),))
     if revote is not None:
         session.note(

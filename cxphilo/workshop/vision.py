@@ -14,7 +14,7 @@ from cxphilo.document.steps import same_wording
 from cxphilo.locale import Words
 from cxphilo.vocabulary import CRITERION_NAMES
 
-from . import form
+from . import form, phones
 from .answers import split_list
 from .asker import Choice, Finding, Table, Verdicts
 from .form import Field
@@ -105,7 +105,10 @@ def fields(session: Session) -> list[Field]:
         if stale
         else t("Now the team's own verdict on each criterion.")
     )
+    spread = session.room.spread() if session.room is not None and not stale else {}
     for index, (name, label) in enumerate(CRITERIA):
+        room_says = phones.majority(spread, name)
+        engine_says = "fail" if engine.get(name) == "fail" else "pass"
         out.append(
             Field(
                 f"verdict.{name}",
@@ -115,8 +118,9 @@ def fields(session: Session) -> list[Field]:
                 *_verdict(session, name),
                 kind="select",
                 choices=(Choice(t("Pass"), "pass"), Choice(t("Fail"), "fail")),
-                suggest="fail" if engine.get(name) == "fail" else "pass",
+                suggest=room_says or engine_says,
                 heading=first if index == 0 else None,
+                before=_ask_the_room if index == 0 and session.room is not None else None,
             )
         )
     participants = list(doc.brainstorm.participants) if doc.brainstorm else []
@@ -132,6 +136,19 @@ def fields(session: Session) -> list[Field]:
         )
     )
     return out
+
+
+def _ask_the_room(session: Session) -> None:
+    """Before the team's verdict: each person's own, from their phone, once per wording."""
+    vision = session.doc.vision
+    assert vision is not None and vision.statement
+    asked = session.memory.setdefault("room reviewed", set())
+    if vision.statement in asked:
+        return
+    asked.add(vision.statement)
+    _review_for(session, session.doc)
+    session.save()
+    phones.review(session, vision.statement)
 
 
 def _put_statement(doc: Philosophy, new: str) -> None:

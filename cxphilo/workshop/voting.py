@@ -243,6 +243,20 @@ def close_round(held: Round, merges: Sequence[Merge]) -> tuple[Cut, Round | None
     return result, Round(options=list(result.tied), votes_per_person=result.slots, revote=True)
 
 
+def record_ballot(held: Round, person: str, picked: Sequence[str], secret: bool) -> None:
+    """Put `person`'s ballot into the round: in a secret round only that they voted, and
+    the picks into the tally; nothing picked is an abstention."""
+    if secret:
+        counts = dict(held.tally)
+        for option in picked:
+            counts[option] = counts.get(option, 0) + 1
+        held.votes = [*held.votes, Ballot(by=person)]
+        held.tally = counts
+    else:
+        ballot = Ballot(by=person, options=list(picked)) if picked else None
+        held.votes = [*held.votes, ballot or Ballot(by=person, no_vote="abstained")]
+
+
 def most_picks(held: Round) -> int:
     """The most options any ballot of the round picked (0 in a secret round: unknown)."""
     return max((len(b.options) for b in held.votes), default=0)
