@@ -160,14 +160,16 @@ class Hall:
 
     # --- the phones' side -----------------------------------------------------------------
 
-    def _pace(self, key: str) -> None:
+    def _pace(self, key: str, *, count: bool = True) -> None:
+        """Refuse when `key` sent too much lately; `count` adds this request to it."""
         now = self._clock()
         recent = self._recent.setdefault(key, deque())
         while recent and now - recent[0] > RATE_SECONDS:
             recent.popleft()
         if len(recent) >= RATE_REQUESTS:
             raise Refused(self.t("Too many requests at once; wait a moment."), 429)
-        recent.append(now)
+        if count:
+            recent.append(now)
 
     def _once(self, seat: Seat, nonce: str | None) -> bool:
         """False when the device sent this very submission before (a retry)."""
@@ -195,8 +197,11 @@ class Hall:
     def join(self, name: object, code: object, client: str) -> tuple[str, Seat]:
         """A device joins with the room's code and a name (none in secret mode)."""
         with self.lock:
-            self._pace("join:" + client)
+            # Wrong codes are what a guesser sends: they are limited per address, while a
+            # room of phones joining at once with the right code is not held up.
+            self._pace("join:" + client, count=False)
             if not isinstance(code, str) or not self.seats.code_matches(code):
+                self._pace("join:" + client)
                 raise Refused(self.t("That join code is not this room's."), 403)
             if len(self.seats) >= ROOM_SEATS:
                 raise Refused(self.t("The room is full."), 403)

@@ -264,3 +264,10 @@ def test_posts_outside_an_open_phase_are_refused(hall: Hall) -> None:
     client, csrf = phone(hall, "Ana")
     assert post(client, csrf, "/idea", {"text": "too early"}).status_code == 409
     assert hall.brainstorm.ideas == []
+
+
+def test_a_whole_room_joining_at_once_from_one_address_is_not_held_up(hall: Hall) -> None:
+    # Only wrong codes are limited: forty phones behind one router all get their seat.
+    for number in range(40):
+        hall.join(f"Person {number}", hall.seats.code, "10.0.0.1")
+    assert len(hall.seats) == 40
