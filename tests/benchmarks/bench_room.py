@@ -148,18 +148,16 @@ def main() -> int:
     twice = (len(ideas) - len(set(ideas))) + (len(votes) - len(set(votes)))
     picks = sum(len(b.options) for b in saved.rounds[0].votes)
     print(f"participants            {args.people} (each its own thread and connection)")
-    print(
-        f"requests                {requests} in {elapsed:.2f} s: {requests / elapsed:.0f} per second"
-    )
+    rate = requests / elapsed
+    print(f"requests                {requests} in {elapsed:.2f} s: {rate:.0f} per second")
     print(
         f"response time           median {statistics.median(times) * 1000:.1f} ms, "
         f"95th {times[int(0.95 * (requests - 1))] * 1000:.1f} ms, "
         f"slowest {times[-1] * 1000:.1f} ms"
     )
     print(f"ideas acknowledged      {len(acknowledged_ideas)}, saved {len(ideas)}")
-    print(
-        f"ballots acknowledged    {len(acknowledged_ballots)}, saved {len(votes)} ({picks} picks)"
-    )
+    acked = len(acknowledged_ballots)
+    print(f"ballots acknowledged    {acked}, saved {len(votes)} ({picks} picks)")
     print(f"second ballots refused  {refused_second} of {args.people}")
     print(f"lost                    {lost}")
     print(f"counted twice           {twice}")
