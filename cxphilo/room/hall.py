@@ -210,9 +210,10 @@ class Hall:
             if not given:
                 taken = {s.name for s in self.seats.all()}
                 number = len(self.seats) + 1
-                while self.t("Participant {number}", number=number) in taken:
-                    number += 1
                 given = self.t("Participant {number}", number=number)
+                while given in taken:
+                    number += 1
+                    given = self.t("Participant {number}", number=number)
             elif any(people.same_person(s.name, given) for s in self.seats.all()):
                 raise Refused(
                     self.t(

@@ -125,9 +125,6 @@ class Seats:
             return None
         return self._by_digest.get(_digest(token))
 
-    def by_id(self, seat_id: str) -> Seat | None:
-        return next((s for s in self._by_digest.values() if s.id == seat_id), None)
-
     def remove(self, seat_id: str) -> Seat | None:
         """Take a device out of the room; its token no longer holds a seat."""
         for digest, seat in list(self._by_digest.items()):

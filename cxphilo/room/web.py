@@ -19,6 +19,7 @@ from __future__ import annotations
 import hmac
 import html
 import json
+from collections.abc import Callable
 from importlib import resources
 from typing import Any
 
@@ -206,33 +207,28 @@ def build(hall: Hall, *, secure_cookie: bool = False) -> Starlette:
             return _error(hall.t("This device has not joined the room."), 401)
         return JSONResponse(hall.view(seat), headers=HEADERS)
 
-    async def idea(request: Request) -> Response:
-        try:
-            seat = seated(request)
-            data = await body_of(request)
-            nonce = data.get("nonce")
-            hall.send_idea(seat, data.get("text"), nonce if isinstance(nonce, str) else None)
-        except Refused as refusal:
-            return _error(refusal.message, refusal.status)
-        return JSONResponse({"received": True}, headers=HEADERS)
+    def posting(act: Callable[[Seat, dict[str, Any]], None]) -> Callable[..., Any]:
+        """A seated device's post: its seat and body checked, then `act`, then "received"."""
 
-    async def ballot(request: Request) -> Response:
-        try:
-            seat = seated(request)
-            data = await body_of(request)
-            hall.cast(seat, data.get("round"), data.get("picks"))
-        except Refused as refusal:
-            return _error(refusal.message, refusal.status)
-        return JSONResponse({"received": True}, headers=HEADERS)
+        async def endpoint(request: Request) -> Response:
+            try:
+                seat = seated(request)
+                act(seat, await body_of(request))
+            except Refused as refusal:
+                return _error(refusal.message, refusal.status)
+            return JSONResponse({"received": True}, headers=HEADERS)
 
-    async def review(request: Request) -> Response:
-        try:
-            seat = seated(request)
-            data = await body_of(request)
-            hall.give_review(seat, data.get("verdicts"), data.get("reaction"), data.get("lands"))
-        except Refused as refusal:
-            return _error(refusal.message, refusal.status)
-        return JSONResponse({"received": True}, headers=HEADERS)
+        return endpoint
+
+    def idea(seat: Seat, data: dict[str, Any]) -> None:
+        nonce = data.get("nonce")
+        hall.send_idea(seat, data.get("text"), nonce if isinstance(nonce, str) else None)
+
+    def ballot(seat: Seat, data: dict[str, Any]) -> None:
+        hall.cast(seat, data.get("round"), data.get("picks"))
+
+    def review(seat: Seat, data: dict[str, Any]) -> None:
+        hall.give_review(seat, data.get("verdicts"), data.get("reaction"), data.get("lands"))
 
     async def static(request: Request) -> Response:
         name = request.path_params["name"]
@@ -246,9 +242,9 @@ def build(hall: Hall, *, secure_cookie: bool = False) -> Starlette:
         Route("/", index),
         Route("/join", join, methods=["POST"]),
         Route("/state", state),
-        Route("/idea", idea, methods=["POST"]),
-        Route("/ballot", ballot, methods=["POST"]),
-        Route("/review", review, methods=["POST"]),
+        Route("/idea", posting(idea), methods=["POST"]),
+        Route("/ballot", posting(ballot), methods=["POST"]),
+        Route("/review", posting(review), methods=["POST"]),
         Route("/static/{name}", static),
     ]
     return Starlette(routes=routes)
