@@ -349,8 +349,13 @@ def _shortcuts(question: Any, count: int, *, tick: bool) -> Any:
 
 
 def _add_keys(application: Any, extra: Any) -> None:
-    """Ctrl-B and Ctrl-G move instead of answering, in every prompt."""
+    """Ctrl-B and Ctrl-G move instead of answering, in every prompt; Ctrl-C always stops.
+
+    A Ctrl-C pressed while a prompt is still starting reaches it as a signal, not
+    a key, and prompt_toolkit ignores that signal unless told otherwise.
+    """
     from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from prompt_toolkit.keys import Keys
 
     from cxphilo.workshop.asker import GoBack, JumpTo
 
@@ -363,6 +368,10 @@ def _add_keys(application: Any, extra: Any) -> None:
     @nav.add("c-g", eager=True)
     def _jump(event: Any) -> None:
         event.app.exit(exception=JumpTo())
+
+    @nav.add(Keys.SIGINT, eager=True)
+    def _interrupted(event: Any) -> None:
+        event.app.exit(exception=KeyboardInterrupt())
 
     parts = [application.key_bindings, nav] + ([extra] if extra is not None else [])
     application.key_bindings = merge_key_bindings([p for p in parts if p is not None])

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -67,6 +71,32 @@ def test_ctrl_c_and_ctrl_d_raise_keyboard_interrupt(keys: PipeInput) -> None:
     keys.send_text("\x04")
     with pytest.raises(KeyboardInterrupt):
         asker(keys).text("Name")
+
+
+@pytest.mark.parametrize("kind", ["text", "select", "checkbox"])
+def test_ctrl_c_as_a_signal_stops_every_prompt(keys: PipeInput, kind: str) -> None:
+    """A Ctrl-C that arrives while a prompt is starting comes as SIGINT, not as a key."""
+    answered = threading.Event()
+
+    def interrupt_then_answer() -> None:
+        time.sleep(0.5)
+        os.kill(os.getpid(), signal.SIGINT)
+        if not answered.wait(3):
+            keys.send_text("\r")  # ignored: the prompt would answer instead of stopping
+
+    helper = threading.Thread(target=interrupt_then_answer)
+    helper.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            if kind == "text":
+                asker(keys).text("Name")
+            elif kind == "select":
+                asker(keys).select("Channel", CHOICES)
+            else:
+                asker(keys).checkbox("Channels", CHOICES)
+    finally:
+        answered.set()
+        helper.join()
 
 
 def test_a_status_line_never_gets_in_the_way_of_answering(keys: PipeInput) -> None:
