@@ -87,6 +87,11 @@ class Hall:
 
     @property
     def brainstorm(self) -> Brainstorm:
+        """Step 3's section, to read: an empty one, not added to the document, before it exists."""
+        return self.store.doc.brainstorm or Brainstorm()
+
+    def _brainstorm_to_write(self) -> Brainstorm:
+        """Step 3's section, added to the document when it is missing (under the lock)."""
         doc = self.store.doc
         doc.brainstorm = doc.brainstorm or Brainstorm()
         return doc.brainstorm
@@ -96,7 +101,7 @@ class Hall:
 
     def _seat_everyone(self) -> None:
         """Put the names of the devices that joined on the room list (under the lock)."""
-        bs = self.brainstorm
+        bs = self._brainstorm_to_write()
         new = [
             s.name
             for s in self.seats.all()
@@ -237,8 +242,9 @@ class Hall:
             if not self._once(seat, nonce):
                 return
             # In secret mode the file does not say who wrote an idea.
-            by = None if self.brainstorm.anonymous else seat.name
-            self.brainstorm.ideas = [*self.brainstorm.ideas, Idea(text=idea_text, by=by)]
+            bs = self._brainstorm_to_write()
+            by = None if bs.anonymous else seat.name
+            bs.ideas = [*bs.ideas, Idea(text=idea_text, by=by)]
             self.store.save()
             self._ideas.setdefault(seat.id, []).append(idea_text)
             self._changed()

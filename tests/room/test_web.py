@@ -271,3 +271,14 @@ def test_a_whole_room_joining_at_once_from_one_address_is_not_held_up(hall: Hall
     for number in range(40):
         hall.join(f"Person {number}", hall.seats.code, "10.0.0.1")
     assert len(hall.seats) == 40
+
+
+def test_joining_before_step_3_leaves_the_document_as_it_was(tmp_path: Path) -> None:
+    """A phone that joins and looks while step 1 runs adds no empty step 3 to the file."""
+    store = Store.create(tmp_path / "philosophy.yaml", new_document("Nordlys", None, "en"))
+    early = Hall(store, Seats(tmp_path / "seats.json"), words("en"))
+    before = store.path.read_text(encoding="utf-8")
+    client, _ = phone(early, "Ana")
+    assert client.get("/state").json()["phase"] == "waiting"
+    assert store.doc.brainstorm is None
+    assert store.path.read_text(encoding="utf-8") == before
