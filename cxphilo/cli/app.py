@@ -445,7 +445,14 @@ def workshop(
     from cxphilo.workshop import prompts, runner
     from cxphilo.workshop.terminal import RichScreen
 
-    options = runner.make_options(path, step, timebox, company, language, lang)
+    if not room and (host is not None or port != ROOM_PORT):
+        raise UsageError("--host and --port are for the room", hint="add --room")
+    # What the command to resume repeats: the phones find the room where they left it.
+    again = [*(["--timebox", timebox] if timebox else []), *(["--lang", lang] if lang else [])]
+    if room:
+        again += ["--room", *(["--host", host] if host else [])]
+        again += ["--port", str(port)] if port != ROOM_PORT else []
+    options = runner.make_options(path, step, timebox, company, language, lang, again)
     if not prompts.interactive():
         raise runner.no_terminal(path)
     opener = None
@@ -455,6 +462,4 @@ def workshop(
         def opener(session: Any) -> Any:
             return open_room(session, host, port)
 
-    elif host is not None or port != ROOM_PORT:
-        raise UsageError("--host and --port are for the room", hint="add --room")
     runner.run(options, prompts.QuestionaryAsker(), RichScreen(), room=opener)

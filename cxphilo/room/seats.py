@@ -108,8 +108,13 @@ class Seats:
         return list(self._by_digest.values())
 
     def code_matches(self, code: str) -> bool:
-        """Whether `code` is the join code (compared in constant time, any case)."""
-        return hmac.compare_digest(code.strip().upper().encode(), self.code.encode())
+        """Whether `code` is the join code, typed as the terminal shows it or not.
+
+        Any case; the dash in the middle and spaces may be typed or left out.
+        Compared in constant time.
+        """
+        typed = "".join(c for c in code.upper() if c not in "- \t")
+        return hmac.compare_digest(typed.encode(), self.code.encode())
 
     def add(self, name: str, named: bool) -> tuple[str, Seat]:
         """A new seat; returns the device's token (shown to the device once) and the seat."""

@@ -15,7 +15,7 @@ from cxphilo.document.model import Brainstorm
 from cxphilo.vocabulary import CRITERIA, CRITERION_NAMES
 
 from . import voting
-from .asker import Room, Table
+from .asker import Choice, Room, Table
 from .session import Session
 
 
@@ -129,6 +129,35 @@ def review(session: Session, statement: str) -> None:
     finally:
         room.close()
     session.show(spread_table(room.spread(), session))
+
+
+def remove_phone(session: Session) -> None:
+    """Take one device out of the room: a stranger's, or a phone someone swapped for another.
+
+    The name stays on the room's list: its owner may join again from a new phone,
+    and "Change who is in the room" takes a name off.
+    """
+    room, t = _room(session), session.t
+    seats = list(room.joined())
+    if not seats:
+        session.note(t("No phone has joined yet."), "info")
+        return
+    keep = "\x00keep"
+    chosen = session.select(
+        t("Which phone leaves the room?"),
+        [*(Choice(seat.name, seat.id) for seat in seats), Choice(t("Keep every phone"), keep)],
+        default=keep,
+    )
+    seat = room.remove(chosen) if chosen != keep else None
+    if seat is not None:
+        session.note(
+            t(
+                "{person}'s phone is out of the room. The name stays on the list; "
+                "{person} can join again from another phone.",
+                person=seat.name,
+            ),
+            "done",
+        )
 
 
 def spread_table(spread: Mapping[str, tuple[int, int]], session: Session) -> Table:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import shlex
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -56,6 +56,7 @@ class Options:
     company: str | None = None
     language: str | None = None
     interface: str | None = None  # --lang: the language the room is spoken to in
+    again: tuple[str, ...] = ()  # options the command to resume repeats (--room, --lang, ...)
 
 
 def make_options(
@@ -65,6 +66,7 @@ def make_options(
     company: str | None = None,
     language: str | None = None,
     interface: str | None = None,
+    again: Sequence[str] = (),
 ) -> Options:
     """Check the command line's options; raises UsageError naming what is wrong."""
     chosen = None
@@ -86,15 +88,21 @@ def make_options(
         company=company,
         language=language.strip().lower() if language else None,
         interface=chosen_language(interface),
+        again=tuple(again),
     )
 
 
-def resume_command(path: Path, step: Step | None = None) -> str:
-    """The command that carries on: the shortest one that lands on the right step."""
+def resume_command(path: Path, step: Step | None = None, again: Sequence[str] = ()) -> str:
+    """The command that carries on: the shortest one that lands on the right step.
+
+    `again` are the options to repeat, such as --room, so that the phones find
+    the room where they left it.
+    """
     command = f"cxphilo workshop {shlex.quote(str(path))}"
     if path == DEFAULT_FILE:
         command = "cxphilo workshop"
-    return command + (f" --step {step.name}" if step else "")
+    command += f" --step {step.name}" if step else ""
+    return " ".join([command, *(shlex.quote(arg) for arg in again)])
 
 
 def no_terminal(path: Path) -> NoTerminalError:
@@ -169,7 +177,7 @@ def run(
             current = step
             action = _open_step(session, step, first=step is start, resuming=resuming)
             if action == STOP:
-                _stopped(session, options.path, step)
+                _stopped(session, options, step)
                 return
             if action == START:
                 RUNNERS[step.name](session)
@@ -179,7 +187,7 @@ def run(
     except KeyboardInterrupt:
         screen.flush()
         language = options.interface or (store.doc.company.language if store else "en")
-        raise _interrupted(words(language), options.path, store, current) from None
+        raise _interrupted(words(language), options, store, current) from None
     finally:
         if close_room is not None:
             close_room()
@@ -324,9 +332,10 @@ def _close_step(session: Session, step: Step) -> None:
     )
 
 
-def _stopped(session: Session, path: Path, step: Step) -> None:
+def _stopped(session: Session, options: Options, step: Step) -> None:
+    path = options.path
     first = steps_mod.first_unfinished(session.doc)
-    command = resume_command(path, None if first == step else step)
+    command = resume_command(path, None if first == step else step, options.again)
     session.note(
         session.t(
             "Stopped before step {number} · {name}. Everything is saved in {path}. "
@@ -340,15 +349,18 @@ def _stopped(session: Session, path: Path, step: Step) -> None:
     )
 
 
-def _interrupted(t: Words, path: Path, store: Store | None, step: Step | None) -> WorkshopStopped:
+def _interrupted(
+    t: Words, options: Options, store: Store | None, step: Step | None
+) -> WorkshopStopped:
     """What the room reads on Ctrl-C, in its language: where it stopped, how to carry on."""
+    path, again = options.path, options.again
     if store is None:
         return WorkshopStopped(
             t("Stopped before anything was saved."),
-            hint=t("Start again with: {command}", command=resume_command(path)),
+            hint=t("Start again with: {command}", command=resume_command(path, again=again)),
         )
     first = steps_mod.first_unfinished(store.doc)
-    command = resume_command(path, None if step is None or first == step else step)
+    command = resume_command(path, None if step is None or first == step else step, again)
     if step is None:
         stopped = t("Stopped at the finish. Every answer so far is saved in {path}.", path=path)
     else:

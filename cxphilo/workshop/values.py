@@ -29,6 +29,7 @@ SOMEONE_ELSE = "\x00someone-else"
 TYPE, IMPORT, FIX, REMOVE, DONE, LEAVE = "type", "import", "fix", "remove", "done", "leave"
 ROOM = "room"
 PHONES = "phones"
+UNSEAT = "unseat"
 VOTE, ABSTAIN, ABSENT, LIMIT, REDO = "vote", "abstain", "absent", "limit", "redo"
 NEW_PERSON = "\x00new"
 KEEP, WORDING, REVOTE = "keep", "wording", "revote"
@@ -75,9 +76,16 @@ def _participants(session: Session) -> None:
             return t.say(exc.text)
         return people.check_room(names, t) or True
 
+    offered = list(bs.participants)
+    if session.room is not None:  # the phones that joined are in the room too
+        offered += [
+            seat.name
+            for seat in session.room.joined()
+            if not any(people.same_person(seat.name, name) for name in offered)
+        ]
     answer = session.text(
         t("Who is in the room?"),
-        default=join_list(bs.participants),
+        default=join_list(offered),
         validate=check,
         instruction=t("(names, separated by ;  a role in brackets is fine: Mei (support lead))"),
     )
@@ -110,10 +118,10 @@ def _collect_ideas(session: Session) -> bool:
                 Choice(t("Remove an idea"), REMOVE),
                 Choice(t("Done: go on to the vote"), DONE),
             ]
-        menu += [
-            Choice(t("Change who is in the room"), ROOM),
-            Choice(t("Leave this step for now"), LEAVE),
-        ]
+        menu.append(Choice(t("Change who is in the room"), ROOM))
+        if session.room is not None:
+            menu.append(Choice(t("Take a phone out of the room"), UNSEAT))
+        menu.append(Choice(t("Leave this step for now"), LEAVE))
         action = session.select(
             t("Ideas so far: {count}. What next?", count=len(bs.ideas)),
             menu,
@@ -131,6 +139,8 @@ def _collect_ideas(session: Session) -> bool:
             _remove_idea(session)
         elif action == ROOM:
             _participants(session)
+        elif action == UNSEAT:
+            phones.remove_phone(session)
         else:
             return bool(action == DONE)
 
@@ -590,6 +600,7 @@ def _ballots(session: Session, index: int) -> None:
             menu.append(Choice(t("Back: {person} votes again", person=reopen), REDO))
         if session.room is not None:
             menu.insert(0, Choice(t("Wait for the phones again"), PHONES))
+            menu.append(Choice(t("Take a phone out of the room"), UNSEAT))
         try:
             action = session.select(
                 t("Next ballot: {person}. Everyone else, please look away.", person=person),
@@ -618,6 +629,8 @@ def _ballots(session: Session, index: int) -> None:
             )
         elif action == ROOM:
             _participants(session)
+        elif action == UNSEAT:
+            phones.remove_phone(session)
         elif action == LIMIT:
             _change_limit(session, index)
         elif action == REDO and reopen:

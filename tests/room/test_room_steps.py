@@ -144,3 +144,25 @@ def test_each_person_reviews_the_vision_from_a_phone(tmp_path: Path) -> None:
     assert [(r.who, r.lands) for r in review.stakeholders] == [("Ana", True), ("Bo", False)]
     assert hall.spread() == {"simple": (2, 0), "service": (0, 2), "future": (1, 1)}
     assert isinstance(session.doc.vision, Vision)
+
+
+def test_the_facilitator_takes_a_phone_out_and_its_owner_joins_again(tmp_path: Path) -> None:
+    """A stranger's phone, or a swapped one, leaves; the name stays and may join once more."""
+    session, hall, asker = _room(tmp_path, [], {"company": {"name": "Nordlys"}})
+    ana, bo = _join(hall, "Ana"), _join(hall, "Bo")
+    asker.script += [
+        ("Who is in the room", "Mei"),
+        ("What next", "unseat"),
+        ("Which phone leaves", "\x00keep"),  # changing one's mind takes nobody out
+        ("What next", "unseat"),
+        ("Which phone leaves", bo.id),
+        ("What next", "leave"),
+    ]
+    values.run(session)
+    assert asker.remaining == 0, asker.script
+    assert [s.name for s in hall.joined()] == ["Ana"]
+    shown = session.screen.text()  # type: ignore[attr-defined]
+    assert shown.count("phone is out of the room") == 1
+    assert "Bo's phone is out of the room." in shown
+    again = _join(hall, "Bo")  # the name is free again for Bo's new phone
+    assert again.id != bo.id and ana in hall.joined()

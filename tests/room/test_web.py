@@ -77,6 +77,16 @@ def test_a_wrong_join_code_is_refused(hall: Hall) -> None:
     assert COOKIE not in client.cookies
 
 
+def test_the_code_is_taken_as_the_terminal_shows_it() -> None:
+    """The terminal shows ABCDE-FGHJK: with or without the dash, any case, it matches."""
+    seats = Seats(None)
+    code = seats.code
+    for typed in (code, f"{code[:5]}-{code[5:]}", f" {code[:5].lower()} {code[5:]} "):
+        assert seats.code_matches(typed), typed
+    assert not seats.code_matches(code[:9])
+    assert not seats.code_matches(code + "A")
+
+
 def test_join_attempts_are_rate_limited(hall: Hall) -> None:
     client = TestClient(build(hall), base_url=BASE)
     codes = [

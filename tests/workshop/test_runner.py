@@ -181,6 +181,28 @@ def test_ctrl_c_before_the_file_exists(tmp_path: Path) -> None:
     assert not path.exists()
 
 
+def test_the_resume_command_repeats_the_room_and_its_address(tmp_path: Path) -> None:
+    """Phones wait at the room's address: resuming without --room would strand them."""
+    path = tmp_path / "philosophy.yaml"
+    write(path, DONE_1_AND_2)
+    again = ("--lang", "da", "--room", "--host", "192.168.1.20", "--port", "9000")
+    asker = ScriptedAsker([("Klar", DEFAULT), ("rejse", KeyboardInterrupt)])
+    with pytest.raises(WorkshopStopped) as caught:
+        runner.run(
+            runner.make_options(path, step="vision", interface="da", again=again),
+            asker,
+            RecordingScreen(),
+            today=TODAY,
+            judge=fake_judge,
+        )
+    assert str(caught.value.hint).endswith(
+        f"cxphilo workshop {path} --step vision --lang da --room --host 192.168.1.20 --port 9000"
+    )
+    assert runner.resume_command(Path("philosophy.yaml"), again=("--room",)) == (
+        "cxphilo workshop --room"
+    )
+
+
 def test_the_default_file_gives_the_shortest_resume_command() -> None:
     assert runner.resume_command(Path("philosophy.yaml")) == "cxphilo workshop"
     assert runner.resume_command(Path("my file.yaml")) == "cxphilo workshop 'my file.yaml'"
