@@ -84,6 +84,70 @@ def measure(
     return Timing(label, times, peak)
 
 
+def measure_until(
+    label: str,
+    argv: Sequence[str],
+    words: bytes,
+    runs: int = 15,
+    cwd: Path | None = None,
+    pythonpath: Path | None = None,
+) -> Timing:
+    """Run `argv` in a pseudo-terminal until it shows `words`, then press Ctrl-C.
+
+    The time is from the start to `words` on the screen: what a person waits for
+    before the first question. Peak RSS is the whole run's.
+    """
+    import pty
+    import select
+
+    env = {
+        **os.environ,
+        "NO_COLOR": "1",
+        "TERM": "xterm-256color",
+        "PROMPT_TOOLKIT_NO_CPR": "1",  # nobody answers a cursor-position request here
+        "COLUMNS": "120",
+        "LINES": "40",
+    }
+    if pythonpath is not None:
+        env["PYTHONPATH"] = str(pythonpath)
+    times: list[float] = []
+    peak = 0
+    for attempt in range(runs + 1):
+        master, slave = pty.openpty()
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            argv, cwd=cwd, env=env, stdin=slave, stdout=slave, stderr=slave, start_new_session=True
+        )
+        os.close(slave)
+        seen = b""
+        while words not in seen:
+            ready, _, _ = select.select([master], [], [], 30)
+            if not ready:
+                proc.kill()
+                raise RuntimeError(
+                    f"{label}: {words!r} never came; the last output: {seen[-500:]!r}"
+                )
+            try:
+                seen += os.read(master, 65536)
+            except OSError:  # the process ended
+                raise RuntimeError(f"{label}: ended before {words!r}: {seen[-500:]!r}") from None
+        elapsed = time.perf_counter() - start
+        os.write(master, b"\x03")
+        while True:  # keep reading, so that the process never blocks on a full terminal
+            ready, _, _ = select.select([master], [], [], 10)
+            try:
+                if not ready or not os.read(master, 65536):
+                    break
+            except OSError:
+                break
+        _, _, usage = os.wait4(proc.pid, 0)
+        os.close(master)
+        if attempt:
+            times.append(elapsed)
+            peak = max(peak, usage.ru_maxrss)
+    return Timing(label, times, peak)
+
+
 def table(rows: Sequence[Timing], reference: Timing) -> str:
     """The figures side by side, each also as a multiple of the reference."""
     width = max(len(r.label) for r in rows) + 2

@@ -1,7 +1,8 @@
 """Start-up of the commands pre-commit and CI run, beside `python -c "import yaml"`.
 
 Run: python tests/benchmarks/bench_startup.py [--runs N] [--before REF]
-Prints whole-process wall time (median and minimum of N runs) and peak memory. With
+Prints whole-process wall time (median and minimum of N runs) and peak memory; for
+`cxphilo workshop`, run in a pseudo-terminal, the time until its first question. With
 `--before REF` (a git ref: a tag, a commit, HEAD~3), each command also runs from that
 version of the project, checked out beside this one, and the two are printed together.
 Not part of the test suite: timings depend on the machine and its load.
@@ -11,10 +12,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _timing import Timing, checkout, compile_package, measure, table
+from _timing import Timing, checkout, compile_package, measure, measure_until, table
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "northwind-bikes.yaml"
@@ -51,6 +53,23 @@ def main() -> None:
                     runs,
                     before,
                     pythonpath=before,
+                )
+            )
+    # One keyboard, no room: the workshop on a new file, until it asks its first question.
+    workshop = [python, "-m", "cxphilo", "workshop", "new.yaml", "--company", "Acme"]
+    workshop += ["--language", "en"]
+    with tempfile.TemporaryDirectory() as scratch:
+        for label, where in [("", None), (f"  before ({options.before})", before)][
+            : 2 if before is not None else 1
+        ]:
+            rows.append(
+                measure_until(
+                    label or "cxphilo workshop (to its first question)",
+                    workshop,
+                    b"Ready?",
+                    runs,
+                    Path(scratch),
+                    pythonpath=where or ROOT,
                 )
             )
     print(
