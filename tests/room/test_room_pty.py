@@ -24,6 +24,7 @@ from cxphilo.document.model import Philosophy
 from cxphilo.storage.store import Store, load
 from cxphilo.vocabulary import CRITERIA
 from tests.facilitator import ENTER, Facilitator
+from tests.workshop.conftest import DONE_1_AND_2
 
 pytestmark = pytest.mark.slow
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -36,24 +37,6 @@ IDEAS = {
     "Ana": ("Honesty", "Speed"),
     "Ben": ("Warmth", "Clarity"),
     "Cem": ("Patience", "Ownership"),
-}
-DONE_1_AND_2: dict[str, Any] = {
-    "company": {"name": "Acme", "mission": "Make cycling easy."},
-    "assessment": {
-        "purpose": "Bikes",
-        "support_role": "Keep riders riding",
-        "goal": "reduce-effort",
-        "principles": ["Fix the day first"],
-        "customers": {"needs": ["A working bike"], "channels": ["phone"]},
-        "insight_sources": ["Surveys"],
-        "capacity": {
-            "team_size": 3,
-            "days": ["mon"],
-            "hours": "09:00-17:00",
-            "channels": ["phone"],
-        },
-    },
-    "model": {"choice": "issue-centric", "rationale": "One-off questions."},
 }
 
 

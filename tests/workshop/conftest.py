@@ -17,6 +17,25 @@ from cxphilo.workshop.scripted import ScriptedAsker
 from cxphilo.workshop.session import Session
 
 TODAY = dt.date(2026, 3, 2)
+# Steps 1 and 2 answered: a document ready for step 3.
+DONE_1_AND_2: dict[str, Any] = {
+    "company": {"name": "Acme", "mission": "Make cycling easy."},
+    "assessment": {
+        "purpose": "Bikes",
+        "support_role": "Keep riders riding",
+        "goal": "reduce-effort",
+        "principles": ["Fix the day first"],
+        "customers": {"needs": ["A working bike"], "channels": ["phone"]},
+        "insight_sources": ["Surveys"],
+        "capacity": {
+            "team_size": 3,
+            "days": ["mon"],
+            "hours": "09:00-17:00",
+            "channels": ["phone"],
+        },
+    },
+    "model": {"choice": "issue-centric", "rationale": "One-off questions."},
+}
 
 
 @dataclass

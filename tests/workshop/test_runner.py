@@ -14,26 +14,7 @@ from cxphilo.storage.store import Store, load
 from cxphilo.workshop import runner
 from cxphilo.workshop.asker import Guidance, Header, Note, RecordingScreen
 from cxphilo.workshop.scripted import DEFAULT, ScriptedAsker
-from tests.workshop.conftest import TODAY, fake_judge
-
-DONE_1_AND_2 = {
-    "company": {"name": "Acme", "mission": "Make cycling easy."},
-    "assessment": {
-        "purpose": "Bikes",
-        "support_role": "Keep riders riding",
-        "goal": "reduce-effort",
-        "principles": ["Fix the day first"],
-        "customers": {"needs": ["A working bike"], "channels": ["phone"]},
-        "insight_sources": ["Surveys"],
-        "capacity": {
-            "team_size": 3,
-            "days": ["mon"],
-            "hours": "09:00-17:00",
-            "channels": ["phone"],
-        },
-    },
-    "model": {"choice": "issue-centric", "rationale": "One-off questions."},
-}
+from tests.workshop.conftest import DONE_1_AND_2, TODAY, fake_judge
 
 
 def workshop(
