@@ -321,6 +321,10 @@ class Hall:
                     "revote": bool(held.revote),
                     "voted": voted,
                 }
+                if held.revote and self.revealed[0]:  # the tally that tied, above the re-vote
+                    tally, kept = self.revealed
+                    out["tally"] = [list(row) for row in tally]
+                    out["kept"] = list(kept)
             elif self.phase == "reveal":
                 tally, kept = self.revealed
                 out["tally"] = [list(row) for row in tally]

@@ -131,7 +131,11 @@ def test_a_room_of_three_phones_runs_steps_3_and_4_from_the_terminal(
         "Ben": ("Clarity", "Patience"),
         "Cem": ("Clarity", "Ownership"),
     }
+    tied = {"Honesty": 2, "Speed": 2, "Warmth": 2, "Clarity": 1, "Patience": 1, "Ownership": 1}
     for page, name in zip(pages, NAMES, strict=True):
+        page.wait_for_selector("#earlier")  # the tally that tied, above the re-vote
+        shown = page.inner_text("#earlier").split()
+        assert dict(zip(shown[::2], map(int, shown[1::2]), strict=True)) == tied
         _vote(page, revote[name])
     f.wait("Everyone here has voted: the tally")
     for page in pages:  # the reveal: every phone shows the tally the projector shows

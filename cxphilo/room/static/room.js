@@ -89,7 +89,11 @@
   function ballot(state) {
     const b = state.ballot;
     const title = el("h2", { text: b.revote ? w.revoteTitle : w.ballotTitle });
-    if (b.voted) return el("div", { class: "card" }, title, el("p", { id: "voted", text: w.voted }));
+    // A re-vote shows the tally that tied above it, as the projector does.
+    const earlier = state.tally ? [reveal(state, "earlier")] : [];
+    if (b.voted) {
+      return el("div", {}, ...earlier, el("div", { class: "card" }, title, el("p", { id: "voted", text: w.voted })));
+    }
     const form = el("form", { class: "card" }, title, el("p", { text: say(w.pickUpTo, { count: b.votes }) }));
     for (const option of b.options) {
       form.append(el("label", { class: "option" },
@@ -108,11 +112,11 @@
       send([...form.querySelectorAll("input[name=pick]:checked")].map((box) => box.value));
     });
     abstain.addEventListener("click", () => send([]));
-    return form;
+    return earlier.length ? el("div", {}, ...earlier, form) : form;
   }
 
-  function reveal(state) {
-    const table = el("table", { id: "tally" });
+  function reveal(state, id = "tally") {
+    const table = el("table", { id });
     for (const [option, votes] of state.tally) {
       table.append(el("tr", {}, el("td", { text: option }), el("td", { class: "votes", text: String(votes) })));
     }
