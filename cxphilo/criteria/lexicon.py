@@ -357,7 +357,7 @@ class Matcher:
                         by_prefix.setdefault(key, []).append(phrase)
             except patterns.PatternError as exc:
                 raise LexiconError(f"{where}entry {number} “{entry}”: {exc}") from None
-        ordered = sorted(set(regexes), key=len, reverse=True)
+        ordered = sorted(set(regexes), key=lambda r: (-len(r), r))  # stable: the same file each run
         return cls(
             *words.frozen(),
             tuple(literals),
