@@ -5,6 +5,7 @@ lexicons' built matchers, made once, read at run time."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -178,3 +179,31 @@ def test_a_lexicon_not_read_from_its_file_builds_its_own_matchers() -> None:
     assert stale.find("cliche", "think outside the box") == lexicon("en").find(
         "cliche", "think outside the box"
     )
+
+
+def test_the_matchers_are_built_the_same_whatever_the_hash_seed() -> None:
+    """Python orders a set by its strings' hashes, which change from one process to the
+    next: a table built from one would differ from run to run and look out of step."""
+    build = (
+        "import json, sys\n"
+        "from tests.criteria.test_derived import _built\n"
+        "from cxphilo.criteria.lexicon import LEXICON_DIR, matchers_data\n"
+        "out = {}\n"
+        "for language in ('en', 'da', 'sv', 'nb', 'tr', 'zh'):\n"
+        "    data = json.loads((LEXICON_DIR / f'{language}.json').read_text('utf-8'))\n"
+        "    keys = [c for c, v in data.items() if isinstance(v, list) and c[0] != '_']\n"
+        "    out[language] = matchers_data({k: _built(data, language, k) for k in keys})\n"
+        "sys.stdout.write(json.dumps(out, sort_keys=True))\n"
+    )
+    tables = [
+        subprocess.run(
+            [sys.executable, "-c", build],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3")
+    ]
+    assert tables[0] and tables[0] == tables[1] == tables[2]
