@@ -119,7 +119,7 @@ class Facilitator:
         end = time.monotonic() + TIMEOUT
         while not self.ended and time.monotonic() < end:
             self._read(0.2)
-        assert self.ended, "the workshop did not end"
+        assert self.ended, "the workshop did not end; the screen:\n" + self.screen()
         output = self.seen[self.cursor :]
         self.child.close()
         return self.child.exitstatus, output

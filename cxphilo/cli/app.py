@@ -462,4 +462,5 @@ def workshop(
         def opener(session: Any) -> Any:
             return open_room(session, host, port)
 
-    runner.run(options, prompts.QuestionaryAsker(), RichScreen(), room=opener)
+    with prompts.catch_interrupts():
+        runner.run(options, prompts.QuestionaryAsker(), RichScreen(), room=opener)

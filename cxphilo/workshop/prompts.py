@@ -9,9 +9,12 @@ answers so far are saved.
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from cxphilo.vocabulary import LANGUAGES, NATIVE_NAMES
@@ -19,6 +22,42 @@ from cxphilo.workshop.asker import KEYS_HINT, LANGUAGE_QUESTION, SELECT_HINT, TI
 
 if TYPE_CHECKING:
     from cxphilo.workshop.asker import Choice as WorkshopChoice
+
+
+# Set by Ctrl-C while `catch_interrupts` holds, cleared once it has stopped a prompt.
+_interrupt = threading.Event()
+
+
+@contextmanager
+def catch_interrupts() -> Iterator[None]:
+    """Ctrl-C is never lost, wherever it lands.
+
+    Python raises KeyboardInterrupt wherever the main thread happens to be, and
+    one that lands in a garbage collector's callback is printed and dropped, so
+    a room's Ctrl-C between two prompts could vanish. While this holds, Ctrl-C
+    also leaves a mark that the next prompt (or pause) turns into the same stop.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupted(signum: int, frame: Any) -> None:
+        _interrupt.set()
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, interrupted)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        _interrupt.clear()
+
+
+def _stop_if_interrupted() -> None:
+    """Raise the stop a Ctrl-C asked for, if one came and was lost on the way."""
+    if _interrupt.is_set():
+        _interrupt.clear()
+        raise KeyboardInterrupt
 
 
 def interactive() -> bool:
@@ -205,9 +244,11 @@ class QuestionaryAsker:
         except (OSError, ValueError, termios.error):
             time.sleep(seconds)
             return False
+        _stop_if_interrupted()
         try:
             tty.setcbreak(fd, termios.TCSANOW)
             ready, _, _ = select.select([fd], [], [], seconds)
+            _stop_if_interrupted()
             pressed = False
             while ready:
                 key = os.read(fd, 64)
@@ -225,8 +266,19 @@ class QuestionaryAsker:
         _add_keys(application, extra)
         described = _limit_lists(application)
         _add_status_line(application, self.status, described, self.t(KEYS_HINT))
+        _stop_if_interrupted()
+
+        def lost_on_the_way() -> None:  # a Ctrl-C while the prompt was starting
+            if _interrupt.is_set():
+                _interrupt.clear()
+                application.exit(exception=KeyboardInterrupt())
+
+        application.pre_run_callables.append(lost_on_the_way)
         try:
             return question.unsafe_ask()
+        except KeyboardInterrupt:
+            _interrupt.clear()
+            raise
         except EOFError:
             # Ctrl-D: the same as Ctrl-C here, a wish to stop.
             raise KeyboardInterrupt from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import threading
@@ -14,7 +15,7 @@ from prompt_toolkit.input.base import PipeInput
 from prompt_toolkit.output import DummyOutput
 
 from cxphilo.workshop.asker import Choice, GoBack, JumpTo
-from cxphilo.workshop.prompts import QuestionaryAsker
+from cxphilo.workshop.prompts import QuestionaryAsker, catch_interrupts
 
 DOWN = "\x1b[B"
 RIGHT = "\x1b[C"
@@ -97,6 +98,23 @@ def test_ctrl_c_as_a_signal_stops_every_prompt(keys: PipeInput, kind: str) -> No
     finally:
         answered.set()
         helper.join()
+
+
+def test_a_ctrl_c_lost_between_prompts_stops_the_next_one(keys: PipeInput) -> None:
+    """Python drops a KeyboardInterrupt raised inside a garbage collector's callback;
+    the Ctrl-C must still stop the workshop, at the next prompt."""
+    before = signal.getsignal(signal.SIGINT)
+    with catch_interrupts():
+        handler = signal.getsignal(signal.SIGINT)
+        assert callable(handler) and handler is not before
+        with contextlib.suppress(KeyboardInterrupt):  # dropped, as in a weakref callback
+            handler(signal.SIGINT, None)
+        keys.send_text(DOWN + "\r")  # what it would answer, were the Ctrl-C lost
+        with pytest.raises(KeyboardInterrupt):
+            asker(keys).select("Channel", CHOICES)
+        # Spent: the prompt after it answers as usual (with the keys still waiting).
+        assert asker(keys).select("Channel", CHOICES) == "email"
+    assert signal.getsignal(signal.SIGINT) is before
 
 
 def test_a_status_line_never_gets_in_the_way_of_answering(keys: PipeInput) -> None:
