@@ -102,11 +102,7 @@ class Hall:
     def _seat_everyone(self) -> None:
         """Put the names of the devices that joined on the room list (under the lock)."""
         bs = self._brainstorm_to_write()
-        new = [
-            s.name
-            for s in self.seats.all()
-            if not any(people.same_person(s.name, p) for p in bs.participants)
-        ]
+        new = people.newcomers([s.name for s in self.seats.all()], bs.participants)
         if new:
             bs.participants = [*bs.participants, *new]
             self.store.save()
@@ -322,13 +318,9 @@ class Hall:
                     "voted": voted,
                 }
                 if held.revote and self.revealed[0]:  # the tally that tied, above the re-vote
-                    tally, kept = self.revealed
-                    out["tally"] = [list(row) for row in tally]
-                    out["kept"] = list(kept)
+                    out.update(self._revealed_view())
             elif self.phase == "reveal":
-                tally, kept = self.revealed
-                out["tally"] = [list(row) for row in tally]
-                out["kept"] = list(kept)
+                out.update(self._revealed_view())
             elif self.phase == "review":
                 review = self.review()
                 out["statement"] = self.statement or ""
@@ -337,6 +329,11 @@ class Hall:
                     and any(people.same_person(r.who, seat.name) for r in review.stakeholders)
                 )
             return out
+
+    def _revealed_view(self) -> dict[str, list[Any]]:
+        """The last tally revealed, and what went through, as a device sees them."""
+        tally, kept = self.revealed
+        return {"tally": [list(row) for row in tally], "kept": list(kept)}
 
     # --- what the terminal shows ------------------------------------------------------------
 

@@ -62,6 +62,11 @@ def same_person(a: str, b: str) -> bool:
     return person_key(a) == person_key(b)
 
 
+def newcomers(names: Sequence[str], room: Sequence[str]) -> list[str]:
+    """The `names` of people not on the `room` list yet, in their order."""
+    return [n for n in names if not any(same_person(n, person) for person in room)]
+
+
 def check_room(answer_names: Sequence[str], t: Words | None = None) -> str | None:
     """Why a room list cannot be used, or None: at least one name, nobody twice.
 

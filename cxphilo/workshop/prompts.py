@@ -53,10 +53,17 @@ def catch_interrupts() -> Iterator[None]:
         _interrupt.clear()
 
 
+def _take_interrupt() -> bool:
+    """Whether a Ctrl-C came and was lost on the way; the mark is spent."""
+    if not _interrupt.is_set():
+        return False
+    _interrupt.clear()
+    return True
+
+
 def _stop_if_interrupted() -> None:
     """Raise the stop a Ctrl-C asked for, if one came and was lost on the way."""
-    if _interrupt.is_set():
-        _interrupt.clear()
+    if _take_interrupt():
         raise KeyboardInterrupt
 
 
@@ -269,8 +276,7 @@ class QuestionaryAsker:
         _stop_if_interrupted()
 
         def lost_on_the_way() -> None:  # a Ctrl-C while the prompt was starting
-            if _interrupt.is_set():
-                _interrupt.clear()
+            if _take_interrupt():
                 application.exit(exception=KeyboardInterrupt())
 
         application.pre_run_callables.append(lost_on_the_way)

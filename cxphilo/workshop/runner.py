@@ -22,6 +22,7 @@ import yaml
 
 from cxphilo import DEFAULT_FILE
 from cxphilo.document import steps as steps_mod
+from cxphilo.document.model import Philosophy
 from cxphilo.document.operations import new_document
 from cxphilo.document.steps import BY_NAME, STEPS, Step
 from cxphilo.errors import NoTerminalError, UsageError, WorkshopStopped
@@ -332,10 +333,18 @@ def _close_step(session: Session, step: Step) -> None:
     )
 
 
+def _carry_on(options: Options, doc: Philosophy, step: Step | None) -> str:
+    """The command that resumes where the team stopped: at `step` unless it is the first
+    unfinished one anyway (then plain resuming lands there)."""
+    first = steps_mod.first_unfinished(doc)
+    return resume_command(
+        options.path, None if step is None or first == step else step, options.again
+    )
+
+
 def _stopped(session: Session, options: Options, step: Step) -> None:
     path = options.path
-    first = steps_mod.first_unfinished(session.doc)
-    command = resume_command(path, None if first == step else step, options.again)
+    command = _carry_on(options, session.doc, step)
     session.note(
         session.t(
             "Stopped before step {number} · {name}. Everything is saved in {path}. "
@@ -353,14 +362,16 @@ def _interrupted(
     t: Words, options: Options, store: Store | None, step: Step | None
 ) -> WorkshopStopped:
     """What the room reads on Ctrl-C, in its language: where it stopped, how to carry on."""
-    path, again = options.path, options.again
+    path = options.path
     if store is None:
         return WorkshopStopped(
             t("Stopped before anything was saved."),
-            hint=t("Start again with: {command}", command=resume_command(path, again=again)),
+            hint=t(
+                "Start again with: {command}",
+                command=resume_command(path, again=options.again),
+            ),
         )
-    first = steps_mod.first_unfinished(store.doc)
-    command = resume_command(path, None if step is None or first == step else step, again)
+    command = _carry_on(options, store.doc, step)
     if step is None:
         stopped = t("Stopped at the finish. Every answer so far is saved in {path}.", path=path)
     else:

@@ -78,11 +78,7 @@ def _participants(session: Session) -> None:
 
     offered = list(bs.participants)
     if session.room is not None:  # the phones that joined are in the room too
-        offered += [
-            seat.name
-            for seat in session.room.joined()
-            if not any(people.same_person(seat.name, name) for name in offered)
-        ]
+        offered += people.newcomers([seat.name for seat in session.room.joined()], offered)
     answer = session.text(
         t("Who is in the room?"),
         default=join_list(offered),
