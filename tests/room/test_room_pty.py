@@ -82,7 +82,9 @@ def _vote(page: Any, picks: Sequence[str]) -> None:
     for pick in picks:
         page.check(f"input[value='{pick}']")
     page.click("#cast")
-    page.wait_for_selector("#voted")  # the server acknowledged it
+    # The server acknowledged it; a refusal shows on the page and is reported here.
+    page.wait_for_selector("#voted, .error:not([hidden]):not(:empty)")
+    assert page.query_selector("#voted") is not None, page.inner_text("body")
 
 
 def test_a_room_of_three_phones_runs_steps_3_and_4_from_the_terminal(
