@@ -103,3 +103,45 @@ def test_three_people_join_send_ideas_vote_and_review(served: tuple[Hall, RoomSe
     saved = Store.open(hall.store.path).doc
     assert saved.vision is not None and saved.vision.review is not None
     assert [r.who for r in saved.vision.review.stakeholders] == ["Ana", "Bo", "Mei"]
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no chromium on this machine")
+def test_a_late_answer_to_an_earlier_poll_leaves_the_form_being_filled_in(
+    served: tuple[Hall, RoomServer],
+) -> None:
+    """A slow network answers polls out of order; the older answer must not redraw the form."""
+    hall, server = served
+    held: list[tuple[object, object]] = []
+
+    def hold_the_first(route: object) -> None:
+        if held:  # every later poll goes straight through
+            route.continue_()  # type: ignore[attr-defined]
+        else:  # the page's state as it is now, answered only later
+            held.append((route, route.fetch()))  # type: ignore[attr-defined]
+
+    with sync_api.sync_playwright() as play:
+        browser = play.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_context(viewport={"width": 360, "height": 740}).new_page()
+        page.goto(server.join_link)
+        page.fill("input[name=name]", "Ana")
+        page.click("button[type=submit]")
+        page.wait_for_selector("#waiting")
+        page.route("**/state", hold_the_first)
+        while not held:  # the next poll: "waiting", as things stand
+            page.wait_for_timeout(100)
+        statement = "We answer every question in plain words."
+        hall.store.doc.vision = Vision(
+            statement=statement, review=VisionReview(statement=statement)
+        )
+        hall.open_review(statement)
+        page.wait_for_selector("#give")
+        page.check("input[name=simple][value=pass]")
+        route, stale = held[0]
+        with page.expect_response("**/state"):  # the late answer, then one more poll
+            route.fulfill(response=stale)  # type: ignore[attr-defined]
+        with page.expect_response("**/state"):
+            pass
+        page.wait_for_timeout(200)
+        assert page.query_selector("#waiting") is None
+        assert page.is_checked("input[name=simple][value=pass]")
+        browser.close()

@@ -159,19 +159,29 @@
 
   const draw = { ideas, ballot, reveal, review };
   let offline = null;
+  // Polls can be answered out of order on a slow network: an answer to an earlier
+  // poll than the one last shown is old news and is dropped.
+  let asked = 0;
+  let shown = 0;
 
   async function refresh(force) {
+    const ticket = ++asked;
     let state;
     try {
       const response = await fetch("/state", { credentials: "same-origin", cache: "no-store" });
-      if (response.status === 401) {
+      const removed = response.status === 401;
+      const answer = removed ? null : await response.json();
+      if (ticket < shown) return;
+      shown = ticket;
+      if (removed) {
         room.replaceChildren(el("p", { class: "error", text: w.removed }));
         setTimeout(() => location.replace("/"), 3000);
         return;
       }
-      state = await response.json();
+      state = answer;
       if (offline) { offline.remove(); offline = null; }
     } catch (problem) {
+      if (ticket < shown) return;
       if (!offline) { offline = el("p", { class: "error", id: "offline", text: w.offline }); document.querySelector("main").prepend(offline); }
       return;
     }
