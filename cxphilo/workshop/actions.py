@@ -38,6 +38,22 @@ BETTER_NOTES = {
     "see scale": N_("{measures} (which way is better depends on the scale)"),
 }
 UNIT_WORDS = {"%", "minutes", "hours", "seconds", "days"}
+# The hint under a baseline or a target, by its unit: the units a file may name itself
+# (UNIT_WORDS) and the catalogue's units, each said in the person's words.
+UNIT_HINTS = {
+    "%": N_("(a percentage; Enter to skip)"),
+    "minutes": N_("(in minutes; Enter to skip)"),
+    "hours": N_("(in hours; Enter to skip)"),
+    "seconds": N_("(in seconds; Enter to skip)"),
+    "days": N_("(in days; Enter to skip)"),
+    "minutes or hours": N_("(in minutes or hours; Enter to skip)"),
+    "-100 to +100": N_("(a score from -100 to +100; Enter to skip)"),
+    "0-100": N_("(from 0 to 100; Enter to skip)"),
+    "count": N_("(a count; Enter to skip)"),
+    "currency": N_("(an amount of money; Enter to skip)"),
+    "mean score": N_("(a mean score; Enter to skip)"),
+    "survey scale": N_("(on the survey's scale; Enter to skip)"),
+}
 # The units a catalogue metric offers to choose from ("minutes or hours").
 UNIT_LABELS = {
     "minutes": N_("Minutes"),
@@ -515,13 +531,13 @@ def _future(t: Words, day: dt.date, today: dt.date) -> str | None:
 
 def _unit_hint(t: Words, unit: str | None, known: catalogue.Metric | None) -> str:
     """The hint under a baseline or a target: the unit its number is in, when one is known.
-    (A unit is the file's own word or the catalogue's key, shown as it is written.)"""
+    (A unit of the file's own that cxphilo has no words for is shown as it is written.)"""
     if unit in UNIT_WORDS:
-        return t("(in {unit}; Enter to skip)", unit=unit)
+        return t(UNIT_HINTS[unit])
     if unit:
         return t("(unit: {unit}; Enter to skip)", unit=unit)
-    if known is not None:
-        return t("({unit}; Enter to skip)", unit=known.unit)
+    if known is not None and known.unit in UNIT_HINTS:
+        return t(UNIT_HINTS[known.unit])
     return t(SKIP_HINT)
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from cxphilo.document import catalogue
+from cxphilo.locale import words
 from cxphilo.workshop import actions
 from cxphilo.workshop.asker import Table
 from cxphilo.workshop.scripted import DEFAULT
@@ -243,3 +244,17 @@ def test_a_share_stays_between_0_and_100_and_a_worse_target_is_pointed_out(
         "It is a share between 0 and 100.",
     ]
     assert "FCR: the target (70) is worse than the baseline (80)" in run.screen.text()
+
+
+def test_every_unit_a_baseline_can_be_in_has_its_hint_in_the_persons_words() -> None:
+    units = {metric.unit for metric in catalogue.CATALOGUE} | actions.UNIT_WORDS
+    assert units <= set(actions.UNIT_HINTS)
+    frt = next(m for m in catalogue.CATALOGUE if m.id == "FRT")
+    danish = words("da")
+    assert (
+        actions._unit_hint(danish, None, frt)
+        == "(i minutter eller timer; Enter for at springe over)"
+    )
+    assert actions._unit_hint(danish, "hours", frt) == "(i timer; Enter for at springe over)"
+    # A unit of the team's own is shown as it was typed.
+    assert actions._unit_hint(danish, "kager", None) == "(enhed: kager; Enter for at springe over)"
