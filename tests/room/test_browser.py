@@ -98,6 +98,10 @@ def test_three_people_join_send_ideas_vote_and_review(served: tuple[Hall, RoomSe
             page.check("input[name=lands][value=yes]")
             page.click("#give")
             page.wait_for_selector("#given")
+        hall.close()  # the terminal moves on at once: each still sees that theirs is in
+        for page in pages:
+            page.wait_for_selector("#waiting")
+            assert page.query_selector("#given") is not None
         browser.close()
     assert hall.spread() == {"simple": (3, 0), "service": (3, 0), "future": (3, 0)}
     saved = Store.open(hall.store.path).doc

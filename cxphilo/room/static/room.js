@@ -151,6 +151,7 @@
       for (const name of data.criteria) verdicts[name] = form.elements[name].value;
       try {
         await post("/review", { verdicts, reaction: reaction.value, lands: form.elements.lands.value === "yes" });
+        thanks = { text: w.given, after: asked };  // the polls asked from now on know of it
         refresh(true);
       } catch (problem) { fail(error, problem); }
     });
@@ -159,6 +160,9 @@
 
   const draw = { ideas, ballot, reveal, review };
   let offline = null;
+  // The thanks for a verdict stays on the waiting screen when the last verdict in
+  // closes the review at once, so nobody is left wondering whether theirs counted.
+  let thanks = null;
   // Polls can be answered out of order on a slow network: an answer to an earlier
   // poll than the one last shown is old news and is dropped.
   let asked = 0;
@@ -194,7 +198,11 @@
       state.phase === "reveal" || state.phase === "waiting" ? state.version : ""].join("|");
     if (!force && room.dataset.key === key) return;
     room.dataset.key = key;
-    const body = draw[state.phase] ? draw[state.phase](state) : el("p", { id: "waiting", class: "notice", text: w.waiting });
+    const thanked = state.phase === "waiting" || (state.phase === "review" && state.given);
+    if (thanks && ticket > thanks.after && !thanked) thanks = null;
+    const waiting = () => el("div", {}, thanks ? el("p", { id: "given", text: thanks.text }) : null,
+      el("p", { id: "waiting", class: "notice", text: w.waiting }));
+    const body = draw[state.phase] ? draw[state.phase](state) : waiting();
     room.replaceChildren(el("p", { class: "notice", text: state.you }), timer, body);
   }
   refresh(true);
