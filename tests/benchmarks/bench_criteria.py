@@ -35,6 +35,7 @@ SETS = {
     "own": ROOT / "tests" / "criteria" / "labelled_visions.yaml",
     "dev": ROOT.parent / "shared" / "fixtures" / "visions-dev.yaml",
     "fresh-tune": ROOT / "tests" / "criteria" / "fresh" / "tune.yaml",
+    "fresh-tune-en": ROOT / "tests" / "criteria" / "fresh" / "en_extra.yaml",
     "fresh-held-out": ROOT / "tests" / "criteria" / "fresh" / "held_out.yaml",
 }
 LANGUAGES = ("en", "da", "sv", "nb", "tr", "zh")
