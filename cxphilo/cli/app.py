@@ -450,6 +450,9 @@ def workshop(
     # What the command to resume repeats: the phones find the room where they left it.
     again = [*(["--timebox", timebox] if timebox else []), *(["--lang", lang] if lang else [])]
     if room:
+        from cxphilo.room.serve import free_port
+
+        port = port or free_port(host)  # the port it gets, so resuming opens the same room
         again += ["--room", *(["--host", host] if host else [])]
         again += ["--port", str(port)] if port != ROOM_PORT else []
     options = runner.make_options(path, step, timebox, company, language, lang, again)

@@ -127,6 +127,19 @@ class RoomServer:
             self._thread.join(timeout=5)
 
 
+def free_port(host: str | None) -> int:
+    """A port nobody listens on now, for `--port 0`: the room then opens on a port the
+    command to resume can name, so the phones find it again. 0 when `host` is not an
+    address of this computer (opening the room then says so)."""
+    family = socket.AF_INET6 if host and ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host or "", 0))
+        except OSError:
+            return 0
+        return int(probe.getsockname()[1])
+
+
 def open_room(session: Session, host: str | None, port: int) -> Callable[[], None]:
     """Start the room beside the workshop: the phones' pages, the address, the QR code.
 

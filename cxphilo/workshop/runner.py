@@ -190,9 +190,9 @@ def run(
         language = options.interface or (store.doc.company.language if store else "en")
         raise _interrupted(words(language), options, store, current) from None
     finally:
+        screen.flush()  # however it ends: a stop's last note says how to carry on
         if close_room is not None:
             close_room()
-    screen.flush()
 
 
 def _open(options: Options, asker: Asker, screen: Screen) -> Store:

@@ -188,6 +188,12 @@ def test_a_room_of_three_phones_runs_steps_3_and_4_from_the_terminal(
     f.keys("Ready?", "3", ENTER)  # stop here for today, before step 5
     code_at_end, _ = f.finish()
     assert code_at_end == 0
+    # The stop says how to carry on, and resuming opens the same room: the port it got
+    # for --port 0, not another one.
+    port = address.rsplit(":", 1)[1].split("/")[0]
+    screen = " ".join(f.screen().split())
+    resume = f"Resume with: cxphilo workshop --room --host 127.0.0.1 --port {port}"
+    assert resume in screen, f.screen()
 
     doc = load(path).doc
     assert doc.brainstorm is not None

@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from cxphilo.storage.store import load
+from cxphilo.document.model import Philosophy
+from cxphilo.storage.store import Store, load
 from tests.facilitator import ENTER, Facilitator, ansi_free
+from tests.workshop.conftest import DONE_1_AND_2
 
 
 def step_1(f: Facilitator) -> None:
@@ -218,3 +220,16 @@ def test_killing_the_process_loses_at_most_the_answer_being_typed(tmp_path: Path
     assert doc.assessment.purpose == "We build and service city bikes."
     assert doc.assessment.support_role is None
     assert not list(tmp_path.glob(".philosophy.yaml.*.tmp"))
+
+
+@pytest.mark.slow
+def test_stopping_for_today_says_how_to_carry_on(tmp_path: Path) -> None:
+    """The last note of a stop is on the screen when the workshop has ended."""
+    Store.create(tmp_path / "philosophy.yaml", Philosophy.model_validate(DONE_1_AND_2))
+    f = Facilitator(tmp_path)
+    f.keys("Ready?", "3", ENTER)  # stop here for today
+    code, _ = f.finish()
+    assert code == 0
+    screen = " ".join(f.screen().split())
+    assert "Stopped before step 3 · values. Everything is saved in philosophy.yaml." in screen
+    assert "Resume with: cxphilo workshop" in screen
