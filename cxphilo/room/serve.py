@@ -88,8 +88,7 @@ class RoomServer:
 
         from .web import build
 
-        family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
-        sock = socket.socket(family, socket.SOCK_STREAM)
+        sock = socket.socket(_family(self.host), socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind((self.host, self.port))
@@ -127,12 +126,16 @@ class RoomServer:
             self._thread.join(timeout=5)
 
 
+def _family(host: str) -> socket.AddressFamily:
+    """IPv6 for an address written with colons, IPv4 otherwise."""
+    return socket.AF_INET6 if ":" in host else socket.AF_INET
+
+
 def free_port(host: str | None) -> int:
     """A port nobody listens on now, for `--port 0`: the room then opens on a port the
     command to resume can name, so the phones find it again. 0 when `host` is not an
     address of this computer (opening the room then says so)."""
-    family = socket.AF_INET6 if host and ":" in host else socket.AF_INET
-    with socket.socket(family, socket.SOCK_STREAM) as probe:
+    with socket.socket(_family(host or ""), socket.SOCK_STREAM) as probe:
         try:
             probe.bind((host or "", 0))
         except OSError:

@@ -186,7 +186,6 @@ def run(
         current = None
         finish.run(session, options.path)
     except KeyboardInterrupt:
-        screen.flush()
         language = options.interface or (store.doc.company.language if store else "en")
         raise _interrupted(words(language), options, store, current) from None
     finally:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -115,13 +116,13 @@ def test_a_late_answer_to_an_earlier_poll_leaves_the_form_being_filled_in(
 ) -> None:
     """A slow network answers polls out of order; the older answer must not redraw the form."""
     hall, server = served
-    held: list[tuple[object, object]] = []
+    held: list[tuple[Any, Any]] = []
 
-    def hold_the_first(route: object) -> None:
+    def hold_the_first(route: Any) -> None:
         if held:  # every later poll goes straight through
-            route.continue_()  # type: ignore[attr-defined]
+            route.continue_()
         else:  # the page's state as it is now, answered only later
-            held.append((route, route.fetch()))  # type: ignore[attr-defined]
+            held.append((route, route.fetch()))
 
     with sync_api.sync_playwright() as play:
         browser = play.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
@@ -142,7 +143,7 @@ def test_a_late_answer_to_an_earlier_poll_leaves_the_form_being_filled_in(
         page.check("input[name=simple][value=pass]")
         route, stale = held[0]
         with page.expect_response("**/state"):  # the late answer, then one more poll
-            route.fulfill(response=stale)  # type: ignore[attr-defined]
+            route.fulfill(response=stale)
         with page.expect_response("**/state"):
             pass
         page.wait_for_timeout(200)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 from collections.abc import Iterator, Sequence
@@ -21,6 +20,7 @@ from typing import Any
 import pytest
 
 from cxphilo.document.model import Philosophy
+from cxphilo.room.serve import free_port
 from cxphilo.storage.store import Store, load
 from cxphilo.vocabulary import CRITERIA
 from tests.facilitator import ENTER, Facilitator
@@ -46,12 +46,6 @@ def browser() -> Iterator[Any]:
         launched = play.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         yield launched
         launched.close()
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _open_room(tmp_path: Path, *args: str) -> tuple[Facilitator, str, str]:
@@ -237,7 +231,7 @@ def test_killing_the_workshop_mid_vote_keeps_every_acknowledged_ballot(
         },
     }
     Store.create(path, Philosophy.model_validate(data))
-    room = ("--room", "--host", "127.0.0.1", "--port", str(_free_port()))
+    room = ("--room", "--host", "127.0.0.1", "--port", str(free_port("127.0.0.1")))
     f, address, code = _open_room(tmp_path, *room)
     pages = _join(browser, address, code)
     f.type("Who is in the room?")
